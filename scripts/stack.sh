@@ -1,0 +1,42 @@
+#!/usr/bin/env bash
+# The local Cognito stack, sourced by run.sh and test.sh: fakecloud on loopback, the CORS front
+# before it, and the demo pool. Every process started is recorded in STACK_PIDS for stop_stack.
+STACK_PIDS=()
+
+wait_for_url() { # url, what: waits up to 30 s for an HTTP answer
+  for _ in $(seq 1 150); do
+    curl -s -o /dev/null "$1" && return 0
+    sleep 0.2
+  done
+  echo "error: $2 did not start (no answer at $1)" >&2
+  return 1
+}
+
+refuse_if_taken() { # port
+  if curl -s -o /dev/null "http://127.0.0.1:$1/"; then
+    echo "error: something already listens on 127.0.0.1:$1; stop it first (an earlier run still going?)" >&2
+    return 1
+  fi
+}
+
+# start_cognito FAKECLOUD_PORT FRONT_PORT LOG_DIR
+start_cognito() {
+  local fakecloud_port=$1 front_port=$2 logs=$3
+  mkdir -p "$logs"
+  refuse_if_taken "$fakecloud_port" && refuse_if_taken "$front_port" || return 1
+  fakecloud --addr "127.0.0.1:$fakecloud_port" >"$logs/fakecloud.log" 2>&1 &
+  STACK_PIDS+=($!)
+  wait_for_url "http://127.0.0.1:$fakecloud_port/_fakecloud/health" fakecloud || return 1
+  node "$ROOT/scripts/cors-front.mjs" --listen "127.0.0.1:$front_port" \
+    --upstream "http://127.0.0.1:$fakecloud_port" >"$logs/cors-front.log" 2>&1 &
+  STACK_PIDS+=($!)
+  wait_for_url "http://127.0.0.1:$front_port/" "the CORS front" || return 1
+  node "$ROOT/scripts/fakecloud.mjs" seed --endpoint "http://127.0.0.1:$fakecloud_port"
+}
+
+stop_stack() {
+  local pid
+  for pid in "${STACK_PIDS[@]}"; do kill "$pid" 2>/dev/null || true; done
+  for pid in "${STACK_PIDS[@]}"; do wait "$pid" 2>/dev/null || true; done
+  STACK_PIDS=()
+}

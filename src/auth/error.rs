@@ -1,0 +1,108 @@
+//! Failures as a person should read them.
+
+use crate::cognito::{CallError, ErrorCode, TransportError};
+use std::fmt;
+
+/// What the user was doing when a call failed: the same Cognito code means different things.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Step {
+    SignIn,
+    NewPassword,
+    Refresh,
+    SignOut,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum AuthError {
+    /// Wrong password or unknown user: one message for both, so usernames cannot be probed.
+    WrongCredentials,
+    NotConfirmed,
+    PasswordResetRequired,
+    /// Cognito refused a new password; its message says which rule it broke.
+    PasswordRejected(String),
+    /// The challenge took too long and its session ended.
+    ChallengeExpired,
+    /// The refresh token is dead (expired, revoked, reused): the user must sign in again.
+    SessionEnded,
+    NotSignedIn,
+    /// A newer sign-in or a sign-out happened while this call was under way; its answer was
+    /// dropped so it cannot overwrite the newer state.
+    Superseded,
+    Network(String),
+    Timeout,
+    Throttled,
+    ServerFault(String),
+    BadResponse(String),
+    /// Cognito refused for another reason; its code and message are shown as they are.
+    Rejected {
+        code: String,
+        message: String,
+    },
+    /// The saved session was unreadable, so it was cleared.
+    StoredSessionUnreadable(String),
+}
+
+impl AuthError {
+    pub fn from_call(error: CallError, step: Step) -> AuthError {
+        match error {
+            CallError::Transport(TransportError::Timeout) => AuthError::Timeout,
+            CallError::Transport(TransportError::Network(detail)) => AuthError::Network(detail),
+            CallError::BadResponse { detail, .. } => AuthError::BadResponse(detail),
+            CallError::Service {
+                status,
+                code,
+                message,
+            } => match (code, step) {
+                (ErrorCode::NotAuthorized | ErrorCode::UserNotFound, Step::SignIn) => {
+                    AuthError::WrongCredentials
+                }
+                (ErrorCode::NotAuthorized, Step::NewPassword) => AuthError::ChallengeExpired,
+                (
+                    ErrorCode::NotAuthorized
+                    | ErrorCode::RefreshTokenReuse
+                    | ErrorCode::TokenRevoked
+                    | ErrorCode::UserNotFound,
+                    Step::Refresh,
+                ) => AuthError::SessionEnded,
+                (ErrorCode::UserNotConfirmed, _) => AuthError::NotConfirmed,
+                (ErrorCode::PasswordResetRequired, _) => AuthError::PasswordResetRequired,
+                (ErrorCode::InvalidPassword, _) => AuthError::PasswordRejected(message),
+                (
+                    ErrorCode::TooManyRequests
+                    | ErrorCode::LimitExceeded
+                    | ErrorCode::TooManyFailedAttempts,
+                    _,
+                ) => AuthError::Throttled,
+                (ErrorCode::InternalError, _) => AuthError::ServerFault(message),
+                (code, _) if status >= 500 => AuthError::ServerFault(format!("{code}: {message}")),
+                (code, _) => AuthError::Rejected {
+                    code: code.to_string(),
+                    message,
+                },
+            },
+        }
+    }
+}
+
+impl fmt::Display for AuthError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            AuthError::WrongCredentials => f.write_str("Incorrect username or password."),
+            AuthError::NotConfirmed => f.write_str("This account is not confirmed yet. Confirm it with the code you were sent, then sign in."),
+            AuthError::PasswordResetRequired => f.write_str("This account's password must be reset before you can sign in."),
+            AuthError::PasswordRejected(message) => write!(f, "That password was not accepted: {message}"),
+            AuthError::ChallengeExpired => f.write_str("This sign-in took too long and has expired. Please sign in again."),
+            AuthError::SessionEnded => f.write_str("Your session has ended. Please sign in again."),
+            AuthError::NotSignedIn => f.write_str("You are not signed in."),
+            AuthError::Superseded => f.write_str("A newer sign-in or sign-out happened meanwhile; this result was set aside."),
+            AuthError::Network(_) => f.write_str("Could not reach the sign-in service. Check your connection and try again; you are still signed in if you were."),
+            AuthError::Timeout => f.write_str("The sign-in service did not answer in time. Please try again."),
+            AuthError::Throttled => f.write_str("Too many requests right now. Wait a moment and try again."),
+            AuthError::ServerFault(detail) => write!(f, "The sign-in service had a problem ({detail}). Please try again."),
+            AuthError::BadResponse(detail) => write!(f, "The sign-in service sent an answer this app cannot read: {detail}. Please try again."),
+            AuthError::Rejected { code, message } if message.is_empty() => write!(f, "The sign-in service refused the request ({code})."),
+            AuthError::Rejected { code, message } => write!(f, "The sign-in service refused the request: {message} ({code})."),
+            AuthError::StoredSessionUnreadable(detail) => write!(f, "The saved session could not be read ({detail}), so it was cleared. Please sign in again."),
+        }
+    }
+}

@@ -1,0 +1,519 @@
+//! The auth service driven through fake ports: a scripted Cognito, a memory store, a set clock.
+
+use super::*;
+use crate::cognito::{HttpRequest, HttpResponse, TransportError};
+use crate::config::Config;
+use crate::secret::Secret;
+use crate::session::{Rotation, Session, tests::token};
+use futures::channel::oneshot;
+use futures::executor::block_on;
+use std::cell::{Cell, RefCell};
+use std::collections::VecDeque;
+use std::rc::Rc;
+
+type Reply = Result<HttpResponse, TransportError>;
+
+enum Scripted {
+    Now(Reply),
+    /// Answered only when the test sends on the channel: lets a test overlap calls.
+    Later(oneshot::Receiver<Reply>),
+}
+
+#[derive(Clone, Default)]
+struct FakeCognito {
+    replies: Rc<RefCell<VecDeque<Scripted>>>,
+    sent: Rc<RefCell<Vec<(String, serde_json::Value)>>>,
+}
+
+impl FakeCognito {
+    fn reply(&self, status: u16, body: serde_json::Value) {
+        self.replies
+            .borrow_mut()
+            .push_back(Scripted::Now(Ok(HttpResponse {
+                status,
+                headers: vec![],
+                body: body.to_string(),
+            })));
+    }
+    fn fail(&self, error: TransportError) {
+        self.replies
+            .borrow_mut()
+            .push_back(Scripted::Now(Err(error)));
+    }
+    fn reply_later(&self) -> oneshot::Sender<Reply> {
+        let (tx, rx) = oneshot::channel();
+        self.replies.borrow_mut().push_back(Scripted::Later(rx));
+        tx
+    }
+    fn targets(&self) -> Vec<String> {
+        self.sent.borrow().iter().map(|(t, _)| t.clone()).collect()
+    }
+    fn last_body(&self) -> serde_json::Value {
+        self.sent.borrow().last().unwrap().1.clone()
+    }
+}
+
+impl HttpClient for FakeCognito {
+    async fn send(&self, request: HttpRequest) -> Result<HttpResponse, TransportError> {
+        let target = request
+            .header("x-amz-target")
+            .unwrap()
+            .rsplit('.')
+            .next()
+            .unwrap()
+            .to_string();
+        self.sent
+            .borrow_mut()
+            .push((target, serde_json::from_str(&request.body).unwrap()));
+        let next = self
+            .replies
+            .borrow_mut()
+            .pop_front()
+            .expect("an unscripted request");
+        match next {
+            Scripted::Now(reply) => reply,
+            Scripted::Later(rx) => rx.await.expect("the test dropped a reply"),
+        }
+    }
+}
+
+#[derive(Clone, Default)]
+struct MemoryStore {
+    record: Rc<RefCell<Option<String>>>,
+    broken: Rc<Cell<bool>>,
+}
+
+impl SessionStore for MemoryStore {
+    fn load(&self) -> Result<Option<String>, StorageError> {
+        Ok(self.record.borrow().clone())
+    }
+    fn save(&self, record: &str) -> Result<(), StorageError> {
+        if self.broken.get() {
+            return Err(StorageError("storage is full".into()));
+        }
+        *self.record.borrow_mut() = Some(record.to_string());
+        Ok(())
+    }
+    fn remove(&self) -> Result<(), StorageError> {
+        *self.record.borrow_mut() = None;
+        Ok(())
+    }
+}
+
+#[derive(Clone)]
+struct SetClock(Rc<Cell<u64>>);
+
+impl Clock for SetClock {
+    fn now_ms(&self) -> u64 {
+        self.0.get()
+    }
+}
+
+const T0: u64 = 1_800_000_000_000;
+
+struct World {
+    auth: Auth<FakeCognito, MemoryStore, SetClock>,
+    cognito: FakeCognito,
+    store: MemoryStore,
+    clock: Rc<Cell<u64>>,
+}
+
+fn world(refresh_mode: &str) -> World {
+    let config = Config::parse(&format!(
+        r#"{{"region":"us-east-1","userPoolId":"us-east-1_T","clientId":"client1","refreshMode":"{refresh_mode}"}}"#
+    ))
+    .unwrap();
+    let cognito = FakeCognito::default();
+    let store = MemoryStore::default();
+    let clock = Rc::new(Cell::new(T0));
+    let auth = Auth::new(
+        config,
+        cognito.clone(),
+        store.clone(),
+        SetClock(clock.clone()),
+    );
+    World {
+        auth,
+        cognito,
+        store,
+        clock,
+    }
+}
+
+fn tokens(n: u64, refresh: Option<&str>) -> serde_json::Value {
+    let iat = T0 / 1000 + n;
+    let access = token(serde_json::json!({
+        "sub": "s", "username": "alice", "token_use": "access", "iat": iat, "exp": iat + 3600, "jti": n
+    }));
+    let id = token(serde_json::json!({
+        "sub": "s", "cognito:username": "alice", "email": "alice@example.com",
+        "token_use": "id", "iat": iat, "exp": iat + 3600
+    }));
+    let mut result = serde_json::json!({
+        "AccessToken": access.expose(), "IdToken": id.expose(), "ExpiresIn": 3600, "TokenType": "Bearer"
+    });
+    if let Some(r) = refresh {
+        result["RefreshToken"] = r.into();
+    }
+    serde_json::json!({ "AuthenticationResult": result })
+}
+
+fn error(code: &str, message: &str) -> serde_json::Value {
+    serde_json::json!({"__type": code, "message": message})
+}
+
+fn signed_in(refresh_mode: &str) -> World {
+    let w = world(refresh_mode);
+    w.cognito.reply(200, tokens(0, Some("refresh-one-AAAAAA")));
+    let step = block_on(w.auth.sign_in("alice", &Secret::new("pw"))).unwrap();
+    assert!(matches!(step, SignInStep::SignedIn(_)));
+    w
+}
+
+fn stored(w: &World) -> Option<Session> {
+    w.store
+        .record
+        .borrow()
+        .as_deref()
+        .map(|r| Session::from_record(r).unwrap())
+}
+
+const HOUR: u64 = 3_600_000;
+
+#[test]
+fn sign_in_stores_the_session_and_shows_previews_only() {
+    let w = signed_in("rotation");
+    assert_eq!(w.cognito.targets(), ["InitiateAuth"]);
+    assert_eq!(w.cognito.last_body()["AuthParameters"]["PASSWORD"], "pw");
+    let saved = stored(&w).unwrap();
+    assert_eq!(saved.refresh_token.unwrap().expose(), "refresh-one-AAAAAA");
+    let read = block_on(w.auth.token_info()).unwrap();
+    assert_eq!(read.refreshed, None);
+    assert_eq!(read.info.username, "alice");
+    assert_eq!(read.info.email.as_deref(), Some("alice@example.com"));
+    assert_eq!(read.info.access_expires_at_ms, T0 + HOUR);
+    assert_eq!(
+        read.info.refresh_preview.as_deref(),
+        Some("refresh-on…AAAAAA")
+    );
+    assert!(!format!("{read:?}").contains(saved.access_token.expose()));
+}
+
+#[test]
+fn wrong_password_and_unknown_user_read_the_same_and_store_nothing() {
+    let w = world("rotation");
+    w.cognito.reply(
+        400,
+        error("NotAuthorizedException", "Incorrect username or password."),
+    );
+    w.cognito
+        .reply(400, error("UserNotFoundException", "User does not exist."));
+    let a = block_on(w.auth.sign_in("alice", &Secret::new("bad"))).unwrap_err();
+    let b = block_on(w.auth.sign_in("nobody", &Secret::new("bad"))).unwrap_err();
+    assert_eq!(a, AuthError::WrongCredentials);
+    assert_eq!(a.to_string(), b.to_string());
+    assert_eq!(*w.store.record.borrow(), None);
+    assert!(!w.auth.is_signed_in());
+}
+
+#[test]
+fn new_password_challenge_completes_the_sign_in() {
+    let w = world("rotation");
+    w.cognito.reply(
+        200,
+        serde_json::json!({"ChallengeName": "NEW_PASSWORD_REQUIRED", "Session": "chal-sess",
+            "ChallengeParameters": {"USER_ID_FOR_SRP": "bob"}}),
+    );
+    let SignInStep::NewPasswordRequired(challenge) =
+        block_on(w.auth.sign_in("bob@example.com", &Secret::new("temp"))).unwrap()
+    else {
+        panic!("expected the challenge")
+    };
+    assert!(!w.auth.is_signed_in());
+    w.cognito.reply(
+        400,
+        error(
+            "InvalidPasswordException",
+            "Password must have symbol characters",
+        ),
+    );
+    let err = block_on(w.auth.answer_new_password(&challenge, &Secret::new("weak"))).unwrap_err();
+    assert_eq!(
+        err.to_string(),
+        "That password was not accepted: Password must have symbol characters"
+    );
+    w.cognito.reply(200, tokens(0, Some("r")));
+    let step = block_on(
+        w.auth
+            .answer_new_password(&challenge, &Secret::new("N3w!passw0rd")),
+    )
+    .unwrap();
+    assert!(matches!(step, SignInStep::SignedIn(_)));
+    let body = w.cognito.last_body();
+    assert_eq!(body["ChallengeName"], "NEW_PASSWORD_REQUIRED");
+    assert_eq!(body["Session"], "chal-sess");
+    assert_eq!(body["ChallengeResponses"]["USERNAME"], "bob");
+    assert!(stored(&w).is_some());
+}
+
+#[test]
+fn other_challenges_are_named_not_hidden() {
+    let w = world("rotation");
+    w.cognito.reply(
+        200,
+        serde_json::json!({"ChallengeName": "SOFTWARE_TOKEN_MFA", "Session": "s"}),
+    );
+    let step = block_on(w.auth.sign_in("alice", &Secret::new("pw"))).unwrap();
+    assert_eq!(step, SignInStep::Unsupported("SOFTWARE_TOKEN_MFA".into()));
+}
+
+#[test]
+fn a_fresh_token_is_read_without_any_request() {
+    let w = signed_in("rotation");
+    w.clock.set(T0 + HOUR / 2);
+    block_on(w.auth.token_info()).unwrap();
+    assert_eq!(w.cognito.targets(), ["InitiateAuth"]);
+}
+
+#[test]
+fn an_expired_token_is_refreshed_once_with_rotation() {
+    let w = signed_in("rotation");
+    w.clock.set(T0 + HOUR + 1);
+    w.cognito
+        .reply(200, tokens(3600, Some("refresh-two-BBBBBB")));
+    let read = block_on(w.auth.token_info()).unwrap();
+    assert_eq!(
+        w.cognito.targets(),
+        ["InitiateAuth", "GetTokensFromRefreshToken"]
+    );
+    assert_eq!(
+        w.cognito.last_body(),
+        serde_json::json!({"ClientId": "client1", "RefreshToken": "refresh-one-AAAAAA"})
+    );
+    assert_eq!(
+        read.refreshed.unwrap().rotation,
+        Rotation::Rotated {
+            old_tail: "AAAAAA".into(),
+            new_tail: "BBBBBB".into()
+        }
+    );
+    assert_eq!(read.info.refresh_rotated_at_ms, Some(T0 + HOUR + 1));
+    assert_eq!(read.info.access_expires_at_ms, T0 + 2 * HOUR + 1);
+    assert_eq!(
+        stored(&w).unwrap().refresh_token.unwrap().expose(),
+        "refresh-two-BBBBBB"
+    );
+    // Read again: fresh now, so no second request.
+    block_on(w.auth.token_info()).unwrap();
+    assert_eq!(w.cognito.targets().len(), 2);
+}
+
+#[test]
+fn legacy_mode_refreshes_with_refresh_token_auth_and_keeps_the_refresh_token() {
+    let w = signed_in("legacy");
+    w.clock.set(T0 + HOUR + 1);
+    w.cognito.reply(200, tokens(3600, None));
+    let read = block_on(w.auth.token_info()).unwrap();
+    assert_eq!(w.cognito.targets(), ["InitiateAuth", "InitiateAuth"]);
+    let body = w.cognito.last_body();
+    assert_eq!(body["AuthFlow"], "REFRESH_TOKEN_AUTH");
+    assert_eq!(
+        body["AuthParameters"]["REFRESH_TOKEN"],
+        "refresh-one-AAAAAA"
+    );
+    assert_eq!(read.refreshed.unwrap().rotation, Rotation::Kept);
+    assert_eq!(
+        stored(&w).unwrap().refresh_token.unwrap().expose(),
+        "refresh-one-AAAAAA"
+    );
+}
+
+#[test]
+fn simultaneous_reads_share_one_refresh() {
+    let w = signed_in("rotation");
+    w.clock.set(T0 + HOUR + 1);
+    let answer = w.cognito.reply_later();
+    let reads: Vec<_> = (0..20).map(|_| w.auth.token_info()).collect();
+    let release = async {
+        answer
+            .send(Ok(HttpResponse {
+                status: 200,
+                headers: vec![],
+                body: tokens(3600, Some("refresh-two-BBBBBB")).to_string(),
+            }))
+            .unwrap();
+    };
+    let (results, ()) = block_on(futures::future::join(
+        futures::future::join_all(reads),
+        release,
+    ));
+    assert_eq!(
+        w.cognito.targets(),
+        ["InitiateAuth", "GetTokensFromRefreshToken"]
+    );
+    for r in results {
+        assert_eq!(
+            r.unwrap().info.refresh_preview.as_deref(),
+            Some("refresh-tw…BBBBBB")
+        );
+    }
+}
+
+#[test]
+fn transient_failures_keep_every_token() {
+    type Inject = Box<dyn Fn(&FakeCognito)>;
+    let failures: Vec<Inject> = vec![
+        Box::new(|c| c.fail(TransportError::Network("Failed to fetch".into()))),
+        Box::new(|c| c.fail(TransportError::Timeout)),
+        Box::new(|c| c.reply(500, error("InternalErrorException", "boom"))),
+        Box::new(|c| c.reply(400, error("TooManyRequestsException", "slow down"))),
+        Box::new(|c| c.reply(200, serde_json::json!({"unexpected": true}))),
+        Box::new(|c| c.reply(400, error("InvalidParameterException", "misconfigured"))),
+    ];
+    for inject in failures {
+        let w = signed_in("rotation");
+        let before = w.store.record.borrow().clone();
+        w.clock.set(T0 + HOUR + 1);
+        inject(&w.cognito);
+        let err = block_on(w.auth.token_info()).unwrap_err();
+        assert_ne!(err, AuthError::SessionEnded);
+        assert!(w.auth.is_signed_in(), "{err:?}");
+        assert_eq!(*w.store.record.borrow(), before, "{err:?}");
+        // The next read tries again and succeeds.
+        w.cognito.reply(200, tokens(3600, Some("r2")));
+        assert!(block_on(w.auth.token_info()).unwrap().refreshed.is_some());
+    }
+}
+
+#[test]
+fn a_dead_refresh_token_ends_the_session() {
+    for code in ["NotAuthorizedException", "RefreshTokenReuseException"] {
+        let w = signed_in("rotation");
+        w.clock.set(T0 + HOUR + 1);
+        w.cognito
+            .reply(400, error(code, "Refresh Token has been revoked"));
+        let err = block_on(w.auth.token_info()).unwrap_err();
+        assert_eq!(err, AuthError::SessionEnded);
+        assert_eq!(
+            err.to_string(),
+            "Your session has ended. Please sign in again."
+        );
+        assert!(!w.auth.is_signed_in());
+        assert_eq!(*w.store.record.borrow(), None);
+    }
+}
+
+#[test]
+fn a_refresh_answer_after_sign_out_is_dropped() {
+    let w = signed_in("rotation");
+    w.clock.set(T0 + HOUR + 1);
+    let answer = w.cognito.reply_later();
+    w.cognito.reply(200, serde_json::json!({}));
+    let late = async {
+        // The refresh is under way; sign out meanwhile, then let the refresh answer.
+        let sign_out = w.auth.sign_out().await;
+        assert_eq!(sign_out.revoked, Ok(()));
+        answer
+            .send(Ok(HttpResponse {
+                status: 200,
+                headers: vec![],
+                body: tokens(3600, Some("r2")).to_string(),
+            }))
+            .unwrap();
+    };
+    let (read, ()) = block_on(futures::future::join(w.auth.token_info(), late));
+    assert_eq!(read.unwrap_err(), AuthError::Superseded);
+    assert!(!w.auth.is_signed_in());
+    assert_eq!(*w.store.record.borrow(), None);
+}
+
+#[test]
+fn a_late_rejection_does_not_end_a_newer_session() {
+    let w = signed_in("rotation");
+    w.clock.set(T0 + HOUR + 1);
+    let answer = w.cognito.reply_later();
+    w.cognito.reply(200, tokens(3600, Some("newer-session")));
+    let newer = async {
+        w.auth.sign_in("alice", &Secret::new("pw")).await.unwrap();
+        answer
+            .send(Ok(HttpResponse {
+                status: 400,
+                headers: vec![],
+                body: error("NotAuthorizedException", "x").to_string(),
+            }))
+            .unwrap();
+    };
+    let (read, ()) = block_on(futures::future::join(w.auth.refresh(), newer));
+    assert_eq!(read.unwrap_err(), AuthError::Superseded);
+    assert_eq!(
+        stored(&w).unwrap().refresh_token.unwrap().expose(),
+        "newer-session"
+    );
+}
+
+#[test]
+fn sign_out_revokes_and_clears_and_says_when_revoke_failed() {
+    let w = signed_in("rotation");
+    w.cognito.reply(200, serde_json::json!({}));
+    let report = block_on(w.auth.sign_out());
+    assert_eq!(report.revoked, Ok(()));
+    assert_eq!(w.cognito.targets().last().unwrap(), "RevokeToken");
+    assert_eq!(
+        w.cognito.last_body(),
+        serde_json::json!({"Token": "refresh-one-AAAAAA", "ClientId": "client1"})
+    );
+    assert_eq!(*w.store.record.borrow(), None);
+
+    let w = signed_in("rotation");
+    w.cognito.fail(TransportError::Network("offline".into()));
+    let report = block_on(w.auth.sign_out());
+    assert!(matches!(report.revoked, Err(AuthError::Network(_))));
+    assert!(!w.auth.is_signed_in());
+    assert_eq!(*w.store.record.borrow(), None);
+}
+
+#[test]
+fn restore_takes_up_a_saved_session_and_resets_a_corrupt_one() {
+    let w = signed_in("rotation");
+    let record = w.store.record.borrow().clone();
+    let again = world("rotation");
+    *again.store.record.borrow_mut() = record;
+    assert_eq!(again.auth.restore(), Ok(true));
+    assert_eq!(
+        block_on(again.auth.token_info()).unwrap().info.username,
+        "alice"
+    );
+
+    let broken = world("rotation");
+    *broken.store.record.borrow_mut() = Some("{\"v\":1,\"access_token\":".into());
+    let err = broken.auth.restore().unwrap_err();
+    assert_eq!(
+        err.to_string(),
+        "The saved session could not be read (it is not valid JSON), so it was cleared. Please sign in again."
+    );
+    assert_eq!(*broken.store.record.borrow(), None);
+    assert!(!broken.auth.is_signed_in());
+}
+
+#[test]
+fn a_storage_failure_keeps_the_session_in_memory_and_says_so() {
+    let w = world("rotation");
+    w.store.broken.set(true);
+    w.cognito.reply(200, tokens(0, Some("r")));
+    let SignInStep::SignedIn(info) = block_on(w.auth.sign_in("alice", &Secret::new("pw"))).unwrap()
+    else {
+        panic!()
+    };
+    assert_eq!(info.storage_problem.as_deref(), Some("storage is full"));
+    assert!(w.auth.is_signed_in());
+}
+
+#[test]
+fn reading_while_signed_out_asks_nothing() {
+    let w = world("rotation");
+    assert_eq!(
+        block_on(w.auth.token_info()).unwrap_err(),
+        AuthError::NotSignedIn
+    );
+    assert!(w.cognito.targets().is_empty());
+}

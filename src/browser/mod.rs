@@ -1,0 +1,40 @@
+//! Browser adapters for the auth ports, and loading `config.json`. No decisions here.
+
+mod clock;
+mod http;
+mod storage;
+
+pub use clock::{SystemClock, local_time};
+pub use http::FetchClient;
+pub use storage::SessionStorageStore;
+
+use crate::auth::Auth;
+use crate::config::Config;
+
+/// The auth service as the browser runs it.
+pub type BrowserAuth = Auth<FetchClient, SessionStorageStore, SystemClock>;
+
+pub fn browser_auth(config: Config) -> BrowserAuth {
+    let store = SessionStorageStore::for_client(&config.client_id);
+    Auth::new(config, FetchClient::default(), store, SystemClock)
+}
+
+/// Fetches and checks `config.json` from beside `index.html`.
+pub async fn load_config(url: &str) -> Result<Config, String> {
+    let response = gloo_net::http::Request::get(url)
+        .cache(web_sys::RequestCache::NoCache)
+        .send()
+        .await
+        .map_err(|e| format!("{url} could not be loaded ({e})"))?;
+    if !response.ok() {
+        return Err(format!(
+            "{url} could not be loaded (HTTP {}). Put a config.json beside index.html; see the README.",
+            response.status()
+        ));
+    }
+    let text = response
+        .text()
+        .await
+        .map_err(|e| format!("{url} could not be read ({e})"))?;
+    Config::parse(&text).map_err(|e| e.to_string())
+}

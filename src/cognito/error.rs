@@ -1,0 +1,219 @@
+//! What can go wrong with one call: the transport, the answer's shape, or Cognito saying no.
+
+use super::HttpResponse;
+use std::fmt;
+
+/// The request did not get an HTTP answer.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum TransportError {
+    /// No connection, DNS failure, CORS refusal, or the browser is offline.
+    Network(String),
+    /// No answer within the time limit.
+    Timeout,
+}
+
+/// One call's failure.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum CallError {
+    /// Cognito answered with an error code. Decisions match on `code`, never on `message`.
+    Service {
+        status: u16,
+        code: ErrorCode,
+        message: String,
+    },
+    Transport(TransportError),
+    /// An answer that is not what Cognito sends: an HTML error page, truncated JSON, …
+    BadResponse {
+        status: u16,
+        detail: String,
+    },
+}
+
+impl From<TransportError> for CallError {
+    fn from(e: TransportError) -> Self {
+        CallError::Transport(e)
+    }
+}
+
+impl CallError {
+    /// Reads a non-2xx answer. The code comes from `x-amzn-ErrorType` when present, else from
+    /// the body's `__type`; it is cut at `:` or `,` and only what follows a `#` is kept.
+    pub fn from_error_response(response: &HttpResponse) -> CallError {
+        let body: Option<serde_json::Value> = serde_json::from_str(&response.body).ok();
+        let field = |name: &str| {
+            body.as_ref()
+                .and_then(|b| b.get(name))
+                .and_then(|v| v.as_str())
+                .map(str::to_string)
+        };
+        let raw_code = response
+            .header("x-amzn-ErrorType")
+            .map(str::to_string)
+            .or_else(|| field("__type"))
+            .or_else(|| field("code"));
+        let Some(raw_code) = raw_code.filter(|c| !c.trim().is_empty()) else {
+            return CallError::BadResponse {
+                status: response.status,
+                detail: format!("HTTP {} without a Cognito error code", response.status),
+            };
+        };
+        let message = field("message")
+            .or_else(|| field("Message"))
+            .or_else(|| response.header("x-amzn-ErrorMessage").map(str::to_string))
+            .unwrap_or_default();
+        CallError::Service {
+            status: response.status,
+            code: ErrorCode::parse(&raw_code),
+            message,
+        }
+    }
+
+    pub fn code(&self) -> Option<&ErrorCode> {
+        match self {
+            CallError::Service { code, .. } => Some(code),
+            _ => None,
+        }
+    }
+}
+
+macro_rules! error_codes {
+    ($($variant:ident = $wire:literal,)*) => {
+        /// Cognito's error codes that this client tells apart; anything else is `Unknown`.
+        #[derive(Debug, Clone, PartialEq, Eq)]
+        pub enum ErrorCode {
+            $($variant,)*
+            Unknown(String),
+        }
+
+        impl ErrorCode {
+            /// From a raw code such as `NotAuthorizedException:` or
+            /// `aws.cognito#NotAuthorizedException,http://...`.
+            pub fn parse(raw: &str) -> ErrorCode {
+                let cut = raw.split([':', ',']).next().unwrap_or("");
+                let name = cut.rsplit('#').next().unwrap_or("").trim();
+                match name {
+                    $($wire => ErrorCode::$variant,)*
+                    other => ErrorCode::Unknown(other.to_string()),
+                }
+            }
+
+            pub fn as_str(&self) -> &str {
+                match self {
+                    $(ErrorCode::$variant => $wire,)*
+                    ErrorCode::Unknown(name) => name,
+                }
+            }
+        }
+    };
+}
+
+error_codes! {
+    NotAuthorized = "NotAuthorizedException",
+    UserNotFound = "UserNotFoundException",
+    UserNotConfirmed = "UserNotConfirmedException",
+    PasswordResetRequired = "PasswordResetRequiredException",
+    RefreshTokenReuse = "RefreshTokenReuseException",
+    TokenRevoked = "TokenRevokedException",
+    TooManyRequests = "TooManyRequestsException",
+    LimitExceeded = "LimitExceededException",
+    TooManyFailedAttempts = "TooManyFailedAttemptsException",
+    InternalError = "InternalErrorException",
+    InvalidParameter = "InvalidParameterException",
+    InvalidPassword = "InvalidPasswordException",
+    ResourceNotFound = "ResourceNotFoundException",
+    Forbidden = "ForbiddenException",
+    UnsupportedOperation = "UnsupportedOperationException",
+    UnsupportedTokenType = "UnsupportedTokenTypeException",
+    Unauthorized = "UnauthorizedException",
+    InvalidUserPoolConfiguration = "InvalidUserPoolConfigurationException",
+    InvalidLambdaResponse = "InvalidLambdaResponseException",
+    UnexpectedLambda = "UnexpectedLambdaException",
+    UserLambdaValidation = "UserLambdaValidationException",
+}
+
+impl fmt::Display for ErrorCode {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(self.as_str())
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn response(status: u16, headers: &[(&str, &str)], body: &str) -> HttpResponse {
+        HttpResponse {
+            status,
+            headers: headers
+                .iter()
+                .map(|(k, v)| (k.to_string(), v.to_string()))
+                .collect(),
+            body: body.to_string(),
+        }
+    }
+
+    #[test]
+    fn code_comes_from_the_aws_header_first() {
+        let err = CallError::from_error_response(&response(
+            400,
+            &[("X-Amzn-ErrorType", "NotAuthorizedException:")],
+            r#"{"__type":"SomethingElse","message":"Incorrect username or password."}"#,
+        ));
+        assert_eq!(
+            err,
+            CallError::Service {
+                status: 400,
+                code: ErrorCode::NotAuthorized,
+                message: "Incorrect username or password.".into()
+            }
+        );
+    }
+
+    #[test]
+    fn code_falls_back_to_the_body_type() {
+        let err = CallError::from_error_response(&response(
+            400,
+            &[("x-amz-error-code", "ignored")],
+            r#"{"__type":"RefreshTokenReuseException","message":"reused"}"#,
+        ));
+        assert_eq!(err.code(), Some(&ErrorCode::RefreshTokenReuse));
+    }
+
+    #[test]
+    fn namespaced_and_suffixed_codes_are_cut() {
+        assert_eq!(
+            ErrorCode::parse("aws.cognito#TooManyRequestsException,http://internal"),
+            ErrorCode::TooManyRequests
+        );
+        assert_eq!(
+            ErrorCode::parse("InternalErrorException:"),
+            ErrorCode::InternalError
+        );
+        assert_eq!(
+            ErrorCode::parse("BrandNewException"),
+            ErrorCode::Unknown("BrandNewException".into())
+        );
+        assert_eq!(
+            ErrorCode::RefreshTokenReuse.as_str(),
+            "RefreshTokenReuseException"
+        );
+    }
+
+    #[test]
+    fn an_error_without_a_code_is_a_bad_response() {
+        let err = CallError::from_error_response(&response(
+            502,
+            &[("content-type", "text/html")],
+            "<html><body>Bad Gateway</body></html>",
+        ));
+        assert!(
+            matches!(err, CallError::BadResponse { status: 502, .. }),
+            "{err:?}"
+        );
+        let err = CallError::from_error_response(&response(500, &[], r#"{"__type":""}"#));
+        assert!(
+            matches!(err, CallError::BadResponse { status: 500, .. }),
+            "{err:?}"
+        );
+    }
+}

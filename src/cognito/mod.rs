@@ -1,0 +1,222 @@
+//! The Cognito user-pools JSON API as plain data: typed operations, how a request is built and
+//! how a response is read. No I/O happens here; the `auth` layer sends what this builds.
+
+mod error;
+mod http;
+mod operations;
+
+pub use error::{CallError, ErrorCode, TransportError};
+pub use http::{HttpRequest, HttpResponse};
+pub use operations::*;
+
+use serde::Serialize;
+use serde::de::DeserializeOwned;
+
+/// One Cognito operation: its request body and the answer it expects.
+pub trait Operation: Serialize {
+    /// The operation name, as in `X-Amz-Target: AWSCognitoIdentityProviderService.<NAME>`.
+    const NAME: &'static str;
+    type Output: DeserializeOwned;
+}
+
+/// Builds the HTTP request for `op` against `endpoint` (the service URL).
+pub fn build_request<O: Operation>(endpoint: &str, op: &O) -> HttpRequest {
+    let body = serde_json::to_string(op).expect("Cognito request types always serialize");
+    HttpRequest {
+        url: endpoint.to_string(),
+        headers: vec![
+            (
+                "Content-Type".to_string(),
+                "application/x-amz-json-1.1".to_string(),
+            ),
+            (
+                "X-Amz-Target".to_string(),
+                format!("AWSCognitoIdentityProviderService.{}", O::NAME),
+            ),
+        ],
+        body,
+    }
+}
+
+/// Reads the answer to `O`: its output on success, else a [`CallError`] saying what went wrong.
+pub fn parse_response<O: Operation>(response: &HttpResponse) -> Result<O::Output, CallError> {
+    if !(200..300).contains(&response.status) {
+        return Err(CallError::from_error_response(response));
+    }
+    serde_json::from_str(&response.body).map_err(|e| CallError::BadResponse {
+        status: response.status,
+        detail: format!("the answer to {} is not the JSON expected ({e})", O::NAME),
+    })
+}
+
+/// The service URL for a region: `https://cognito-idp.{region}.amazonaws.com/` (`.com.cn` in China).
+pub fn regional_endpoint(region: &str) -> String {
+    let domain = if region.starts_with("cn-") {
+        "amazonaws.com.cn"
+    } else {
+        "amazonaws.com"
+    };
+    format!("https://cognito-idp.{region}.{domain}/")
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::secret::Secret;
+
+    fn ok(body: &str) -> HttpResponse {
+        HttpResponse {
+            status: 200,
+            headers: vec![],
+            body: body.to_string(),
+        }
+    }
+
+    #[test]
+    fn builds_an_initiate_auth_request_as_on_the_wire() {
+        let op = InitiateAuth::user_password("client-1", "alice", &Secret::new("pw"));
+        let req = build_request("https://example.test/", &op);
+        assert_eq!(req.url, "https://example.test/");
+        assert_eq!(
+            req.header("content-type"),
+            Some("application/x-amz-json-1.1")
+        );
+        assert_eq!(
+            req.header("X-Amz-Target"),
+            Some("AWSCognitoIdentityProviderService.InitiateAuth")
+        );
+        let body: serde_json::Value = serde_json::from_str(&req.body).unwrap();
+        assert_eq!(
+            body,
+            serde_json::json!({
+                "AuthFlow": "USER_PASSWORD_AUTH",
+                "ClientId": "client-1",
+                "AuthParameters": {"USERNAME": "alice", "PASSWORD": "pw"}
+            })
+        );
+    }
+
+    #[test]
+    fn builds_refresh_requests_for_both_modes() {
+        let rt = Secret::new("refresh-1");
+        let rotation = build_request("u", &GetTokensFromRefreshToken::new("c", &rt));
+        assert_eq!(
+            serde_json::from_str::<serde_json::Value>(&rotation.body).unwrap(),
+            serde_json::json!({"ClientId": "c", "RefreshToken": "refresh-1"})
+        );
+        assert!(
+            rotation
+                .header("x-amz-target")
+                .unwrap()
+                .ends_with(".GetTokensFromRefreshToken")
+        );
+        let legacy = build_request("u", &InitiateAuth::refresh_token("c", &rt));
+        assert_eq!(
+            serde_json::from_str::<serde_json::Value>(&legacy.body).unwrap(),
+            serde_json::json!({
+                "AuthFlow": "REFRESH_TOKEN_AUTH",
+                "ClientId": "c",
+                "AuthParameters": {"REFRESH_TOKEN": "refresh-1"}
+            })
+        );
+    }
+
+    #[test]
+    fn builds_new_password_and_revoke_requests() {
+        let op = RespondToAuthChallenge::new_password(
+            "c",
+            &Secret::new("sess"),
+            "bob",
+            &Secret::new("N3w!pass"),
+        );
+        assert_eq!(
+            serde_json::to_value(&op).unwrap(),
+            serde_json::json!({
+                "ChallengeName": "NEW_PASSWORD_REQUIRED",
+                "ClientId": "c",
+                "Session": "sess",
+                "ChallengeResponses": {"USERNAME": "bob", "NEW_PASSWORD": "N3w!pass"}
+            })
+        );
+        assert_eq!(
+            serde_json::to_value(RevokeToken::new("c", &Secret::new("rt"))).unwrap(),
+            serde_json::json!({"Token": "rt", "ClientId": "c"})
+        );
+    }
+
+    #[test]
+    fn request_debug_output_hides_the_body() {
+        let op = InitiateAuth::user_password("c", "alice", &Secret::new("hunter2"));
+        let shown = format!("{:?} {:?}", build_request("u", &op), op);
+        assert!(!shown.contains("hunter2"), "{shown}");
+    }
+
+    #[test]
+    fn parses_an_authentication_result() {
+        let out = parse_response::<InitiateAuth>(&ok(
+            r#"{"AuthenticationResult":{"AccessToken":"a","IdToken":"i","RefreshToken":"r","ExpiresIn":3600,"TokenType":"Bearer"},"ChallengeParameters":{}}"#,
+        ))
+        .unwrap();
+        let result = out.authentication_result.unwrap();
+        assert_eq!(result.access_token.expose(), "a");
+        assert_eq!(result.refresh_token.unwrap().expose(), "r");
+        assert_eq!(result.expires_in, 3600);
+        assert!(out.challenge_name.is_none());
+    }
+
+    #[test]
+    fn parses_a_challenge() {
+        let out = parse_response::<InitiateAuth>(&ok(
+            r#"{"ChallengeName":"NEW_PASSWORD_REQUIRED","Session":"s","ChallengeParameters":{"USER_ID_FOR_SRP":"bob"}}"#,
+        ))
+        .unwrap();
+        assert_eq!(out.challenge_name.as_deref(), Some("NEW_PASSWORD_REQUIRED"));
+        assert_eq!(out.session.unwrap().expose(), "s");
+        assert!(out.authentication_result.is_none());
+    }
+
+    #[test]
+    fn parses_a_rotation_answer_with_and_without_a_new_refresh_token() {
+        let with = parse_response::<GetTokensFromRefreshToken>(&ok(
+            r#"{"AuthenticationResult":{"AccessToken":"a","IdToken":"i","RefreshToken":"r2","ExpiresIn":300}}"#,
+        ))
+        .unwrap();
+        assert_eq!(
+            with.authentication_result.refresh_token.unwrap().expose(),
+            "r2"
+        );
+        let without = parse_response::<GetTokensFromRefreshToken>(&ok(
+            r#"{"AuthenticationResult":{"AccessToken":"a","IdToken":"i","ExpiresIn":300}}"#,
+        ))
+        .unwrap();
+        assert!(without.authentication_result.refresh_token.is_none());
+    }
+
+    #[test]
+    fn a_success_status_with_garbage_is_a_bad_response() {
+        let err = parse_response::<InitiateAuth>(&ok("<html>proxy</html>")).unwrap_err();
+        assert!(
+            matches!(err, CallError::BadResponse { status: 200, .. }),
+            "{err:?}"
+        );
+        let err = parse_response::<GetTokensFromRefreshToken>(&ok("{}")).unwrap_err();
+        assert!(matches!(err, CallError::BadResponse { .. }), "{err:?}");
+    }
+
+    #[test]
+    fn revoke_accepts_an_empty_object() {
+        parse_response::<RevokeToken>(&ok("{}")).unwrap();
+    }
+
+    #[test]
+    fn regional_endpoints() {
+        assert_eq!(
+            regional_endpoint("eu-west-1"),
+            "https://cognito-idp.eu-west-1.amazonaws.com/"
+        );
+        assert_eq!(
+            regional_endpoint("cn-north-1"),
+            "https://cognito-idp.cn-north-1.amazonaws.com.cn/"
+        );
+    }
+}

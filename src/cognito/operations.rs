@@ -1,0 +1,155 @@
+//! One request type per Cognito operation, with the answer it expects. Field names are the
+//! wire's (`PascalCase`).
+
+use super::Operation;
+use crate::secret::Secret;
+use serde::{Deserialize, Serialize};
+use std::collections::BTreeMap;
+
+/// `InitiateAuth`: starts a sign-in, or refreshes with `REFRESH_TOKEN_AUTH`.
+#[derive(Debug, Serialize)]
+#[serde(rename_all = "PascalCase")]
+pub struct InitiateAuth {
+    pub auth_flow: String,
+    pub client_id: String,
+    pub auth_parameters: BTreeMap<String, Secret>,
+}
+
+impl InitiateAuth {
+    pub fn user_password(client_id: &str, username: &str, password: &Secret) -> Self {
+        Self {
+            auth_flow: "USER_PASSWORD_AUTH".into(),
+            client_id: client_id.into(),
+            auth_parameters: BTreeMap::from([
+                ("USERNAME".into(), Secret::new(username)),
+                ("PASSWORD".into(), password.clone()),
+            ]),
+        }
+    }
+
+    /// The legacy refresh. Its answer never carries a refresh token: the old one stays.
+    pub fn refresh_token(client_id: &str, refresh_token: &Secret) -> Self {
+        Self {
+            auth_flow: "REFRESH_TOKEN_AUTH".into(),
+            client_id: client_id.into(),
+            auth_parameters: BTreeMap::from([("REFRESH_TOKEN".into(), refresh_token.clone())]),
+        }
+    }
+}
+
+impl Operation for InitiateAuth {
+    const NAME: &'static str = "InitiateAuth";
+    type Output = AuthStep;
+}
+
+/// The answer to a sign-in step: tokens, or another challenge.
+#[derive(Debug, Deserialize)]
+#[serde(rename_all = "PascalCase")]
+pub struct AuthStep {
+    pub authentication_result: Option<AuthenticationResult>,
+    pub challenge_name: Option<String>,
+    pub session: Option<Secret>,
+    #[serde(default)]
+    pub challenge_parameters: BTreeMap<String, String>,
+}
+
+#[derive(Debug, Clone, Deserialize)]
+#[serde(rename_all = "PascalCase")]
+pub struct AuthenticationResult {
+    pub access_token: Secret,
+    pub id_token: Secret,
+    pub refresh_token: Option<Secret>,
+    /// Lifetime of the access and id tokens, in seconds from when the answer was made.
+    pub expires_in: u64,
+    pub token_type: Option<String>,
+}
+
+/// `RespondToAuthChallenge`: answers a challenge from [`AuthStep`].
+#[derive(Debug, Serialize)]
+#[serde(rename_all = "PascalCase")]
+pub struct RespondToAuthChallenge {
+    pub challenge_name: String,
+    pub client_id: String,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub session: Option<Secret>,
+    pub challenge_responses: BTreeMap<String, Secret>,
+}
+
+impl RespondToAuthChallenge {
+    pub fn new_password(
+        client_id: &str,
+        session: &Secret,
+        username: &str,
+        new_password: &Secret,
+    ) -> Self {
+        Self {
+            challenge_name: "NEW_PASSWORD_REQUIRED".into(),
+            client_id: client_id.into(),
+            session: Some(session.clone()),
+            challenge_responses: BTreeMap::from([
+                ("USERNAME".into(), Secret::new(username)),
+                ("NEW_PASSWORD".into(), new_password.clone()),
+            ]),
+        }
+    }
+}
+
+impl Operation for RespondToAuthChallenge {
+    const NAME: &'static str = "RespondToAuthChallenge";
+    type Output = AuthStep;
+}
+
+/// `GetTokensFromRefreshToken`: the refresh with rotation; the answer carries a new refresh
+/// token that replaces the old one.
+#[derive(Debug, Serialize)]
+#[serde(rename_all = "PascalCase")]
+pub struct GetTokensFromRefreshToken {
+    pub client_id: String,
+    pub refresh_token: Secret,
+}
+
+impl GetTokensFromRefreshToken {
+    pub fn new(client_id: &str, refresh_token: &Secret) -> Self {
+        Self {
+            client_id: client_id.into(),
+            refresh_token: refresh_token.clone(),
+        }
+    }
+}
+
+#[derive(Debug, Deserialize)]
+#[serde(rename_all = "PascalCase")]
+pub struct RefreshedTokens {
+    pub authentication_result: AuthenticationResult,
+}
+
+impl Operation for GetTokensFromRefreshToken {
+    const NAME: &'static str = "GetTokensFromRefreshToken";
+    type Output = RefreshedTokens;
+}
+
+/// `RevokeToken`: kills a refresh token (and, where revocation is on, its access tokens).
+#[derive(Debug, Serialize)]
+#[serde(rename_all = "PascalCase")]
+pub struct RevokeToken {
+    pub token: Secret,
+    pub client_id: String,
+}
+
+impl RevokeToken {
+    pub fn new(client_id: &str, refresh_token: &Secret) -> Self {
+        Self {
+            token: refresh_token.clone(),
+            client_id: client_id.into(),
+        }
+    }
+}
+
+/// The empty object some operations answer with.
+#[derive(Debug, Deserialize)]
+pub struct Empty {}
+
+impl Operation for RevokeToken {
+    const NAME: &'static str = "RevokeToken";
+    type Output = Empty;
+}

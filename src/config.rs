@@ -1,0 +1,260 @@
+//! The deployment's settings, read at run time from `config.json` beside `index.html`, so one
+//! release build serves any user pool. Every problem names the field at fault.
+
+use crate::cognito::regional_endpoint;
+use serde_json::{Map, Value};
+use std::fmt;
+
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Config {
+    pub region: String,
+    pub user_pool_id: String,
+    pub client_id: String,
+    /// Where requests go: `endpoint` from the file, else the region's Cognito URL.
+    pub endpoint: String,
+    pub refresh_mode: RefreshMode,
+    pub sign_in_flow: SignInFlow,
+}
+
+/// How the session is refreshed; it must match the app client's setting in Cognito.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum RefreshMode {
+    /// `GetTokensFromRefreshToken`: every refresh brings a new refresh token.
+    Rotation,
+    /// `InitiateAuth` with `REFRESH_TOKEN_AUTH`: the refresh token stays the same.
+    Legacy,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum SignInFlow {
+    UserPassword,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct ConfigError {
+    pub field: String,
+    pub problem: String,
+}
+
+impl fmt::Display for ConfigError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        if self.field.is_empty() {
+            write!(f, "config.json: {}", self.problem)
+        } else {
+            write!(f, "config.json, field \"{}\": {}", self.field, self.problem)
+        }
+    }
+}
+
+fn error(field: &str, problem: impl Into<String>) -> ConfigError {
+    ConfigError {
+        field: field.into(),
+        problem: problem.into(),
+    }
+}
+
+const KNOWN_FIELDS: [&str; 6] = [
+    "region",
+    "userPoolId",
+    "clientId",
+    "endpoint",
+    "refreshMode",
+    "signInFlow",
+];
+
+impl Config {
+    pub fn parse(raw: &str) -> Result<Config, ConfigError> {
+        let value: Value =
+            serde_json::from_str(raw).map_err(|e| error("", format!("not valid JSON ({e})")))?;
+        let Value::Object(fields) = value else {
+            return Err(error("", "must be a JSON object"));
+        };
+        if let Some(unknown) = fields.keys().find(|k| !KNOWN_FIELDS.contains(&k.as_str())) {
+            return Err(error(
+                unknown,
+                format!("unknown field; the fields are {}", KNOWN_FIELDS.join(", ")),
+            ));
+        }
+
+        let region = required(&fields, "region")?;
+        if !region
+            .chars()
+            .all(|c| c.is_ascii_lowercase() || c.is_ascii_digit() || c == '-')
+            || !region.contains('-')
+        {
+            return Err(error(
+                "region",
+                format!("\"{region}\" is not an AWS region such as \"eu-west-1\""),
+            ));
+        }
+        let user_pool_id = required(&fields, "userPoolId")?;
+        match user_pool_id.split_once('_') {
+            Some((prefix, rest)) if prefix == region && !rest.is_empty() => {}
+            _ => {
+                return Err(error(
+                    "userPoolId",
+                    format!(
+                        "\"{user_pool_id}\" must look like \"{region}_AbC123\" (the region, an underscore, the pool's id)"
+                    ),
+                ));
+            }
+        }
+        let client_id = required(&fields, "clientId")?;
+        if !client_id.chars().all(|c| c.is_ascii_alphanumeric()) {
+            return Err(error(
+                "clientId",
+                "an app client id has only letters and digits",
+            ));
+        }
+        let endpoint = match optional(&fields, "endpoint")? {
+            None => regional_endpoint(&region),
+            Some(url) if url.starts_with("https://") || url.starts_with("http://") => url,
+            Some(url) => {
+                return Err(error(
+                    "endpoint",
+                    format!("\"{url}\" must start with https:// (or http:// for a local server)"),
+                ));
+            }
+        };
+        let refresh_mode = match optional(&fields, "refreshMode")?.as_deref() {
+            None | Some("rotation") => RefreshMode::Rotation,
+            Some("legacy") => RefreshMode::Legacy,
+            Some(other) => {
+                return Err(error(
+                    "refreshMode",
+                    format!("\"{other}\" is not \"rotation\" or \"legacy\""),
+                ));
+            }
+        };
+        let sign_in_flow = match optional(&fields, "signInFlow")?.as_deref() {
+            None | Some("USER_PASSWORD_AUTH") => SignInFlow::UserPassword,
+            Some(other) => {
+                return Err(error(
+                    "signInFlow",
+                    format!("\"{other}\" is not supported; use \"USER_PASSWORD_AUTH\""),
+                ));
+            }
+        };
+        Ok(Config {
+            region,
+            user_pool_id,
+            client_id,
+            endpoint,
+            refresh_mode,
+            sign_in_flow,
+        })
+    }
+}
+
+fn optional(fields: &Map<String, Value>, name: &str) -> Result<Option<String>, ConfigError> {
+    match fields.get(name) {
+        None | Some(Value::Null) => Ok(None),
+        Some(Value::String(s)) if !s.trim().is_empty() => Ok(Some(s.trim().to_string())),
+        Some(Value::String(_)) => Err(error(name, "is empty")),
+        Some(_) => Err(error(name, "must be a string")),
+    }
+}
+
+fn required(fields: &Map<String, Value>, name: &str) -> Result<String, ConfigError> {
+    optional(fields, name)?.ok_or_else(|| error(name, "is missing"))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    const GOOD: &str =
+        r#"{"region":"us-east-1","userPoolId":"us-east-1_Demo","clientId":"abc123"}"#;
+
+    #[test]
+    fn the_minimal_config_uses_aws_and_rotation() {
+        let c = Config::parse(GOOD).unwrap();
+        assert_eq!(c.endpoint, "https://cognito-idp.us-east-1.amazonaws.com/");
+        assert_eq!(c.refresh_mode, RefreshMode::Rotation);
+        assert_eq!(c.sign_in_flow, SignInFlow::UserPassword);
+    }
+
+    #[test]
+    fn the_full_config() {
+        let c = Config::parse(
+            r#"{"region":"us-east-1","userPoolId":"us-east-1_Demo","clientId":"abc123",
+                "endpoint":"http://127.0.0.1:4567/","refreshMode":"legacy","signInFlow":"USER_PASSWORD_AUTH"}"#,
+        )
+        .unwrap();
+        assert_eq!(c.endpoint, "http://127.0.0.1:4567/");
+        assert_eq!(c.refresh_mode, RefreshMode::Legacy);
+    }
+
+    fn field_of(raw: &str) -> String {
+        Config::parse(raw).unwrap_err().field
+    }
+
+    #[test]
+    fn each_problem_names_its_field() {
+        assert_eq!(
+            field_of(r#"{"userPoolId":"us-east-1_D","clientId":"a"}"#),
+            "region"
+        );
+        assert_eq!(
+            field_of(r#"{"region":"Mars","userPoolId":"us-east-1_D","clientId":"a"}"#),
+            "region"
+        );
+        assert_eq!(
+            field_of(r#"{"region":"us-east-1","userPoolId":"eu-west-1_D","clientId":"a"}"#),
+            "userPoolId"
+        );
+        assert_eq!(
+            field_of(r#"{"region":"us-east-1","userPoolId":"us-east-1_D"}"#),
+            "clientId"
+        );
+        assert_eq!(
+            field_of(r#"{"region":"us-east-1","userPoolId":"us-east-1_D","clientId":"a b"}"#),
+            "clientId"
+        );
+        assert_eq!(
+            field_of(r#"{"region":"us-east-1","userPoolId":"us-east-1_D","clientId":7}"#),
+            "clientId"
+        );
+        assert_eq!(
+            field_of(
+                r#"{"region":"us-east-1","userPoolId":"us-east-1_D","clientId":"a","endpoint":"ftp://x"}"#
+            ),
+            "endpoint"
+        );
+        assert_eq!(
+            field_of(
+                r#"{"region":"us-east-1","userPoolId":"us-east-1_D","clientId":"a","refreshMode":"sometimes"}"#
+            ),
+            "refreshMode"
+        );
+        assert_eq!(
+            field_of(
+                r#"{"region":"us-east-1","userPoolId":"us-east-1_D","clientId":"a","signInFlow":"CUSTOM_AUTH"}"#
+            ),
+            "signInFlow"
+        );
+        assert_eq!(
+            field_of(
+                r#"{"region":"us-east-1","userPoolId":"us-east-1_D","clientId":"a","clientSecret":"x"}"#
+            ),
+            "clientSecret"
+        );
+    }
+
+    #[test]
+    fn messages_read_well() {
+        let e = Config::parse(r#"{"region":"us-east-1","clientId":"a"}"#).unwrap_err();
+        assert_eq!(
+            e.to_string(),
+            "config.json, field \"userPoolId\": is missing"
+        );
+        let e = Config::parse("[1]").unwrap_err();
+        assert_eq!(e.to_string(), "config.json: must be a JSON object");
+        assert!(
+            Config::parse("<html>")
+                .unwrap_err()
+                .to_string()
+                .starts_with("config.json: not valid JSON")
+        );
+    }
+}

@@ -1,0 +1,64 @@
+//! How times read on screen. Pure, so it is tested on the host.
+
+/// Time left on a token: `59:58`, `1:02:03`, or `expired`.
+pub fn countdown(ms_left: i64) -> String {
+    if ms_left <= 0 {
+        return "expired".to_string();
+    }
+    let total = (ms_left + 999) / 1000;
+    let (h, m, s) = (total / 3600, (total % 3600) / 60, total % 60);
+    if h > 0 {
+        format!("{h}:{m:02}:{s:02}")
+    } else {
+        format!("{m:02}:{s:02}")
+    }
+}
+
+/// Server clock minus device clock, in words.
+pub fn clock_drift(ms: i64) -> String {
+    let seconds = ms / 1000;
+    match seconds {
+        -1..=1 => "in step with the server".to_string(),
+        s if s > 0 => format!("device is {} behind the server", span(s)),
+        s => format!("device is {} ahead of the server", span(-s)),
+    }
+}
+
+fn span(seconds: i64) -> String {
+    match seconds {
+        s if s < 120 => format!("{s} s"),
+        s if s < 7200 => format!("{} min", s / 60),
+        s => format!("{} h", s / 3600),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn countdowns() {
+        assert_eq!(countdown(3_600_000), "1:00:00");
+        assert_eq!(countdown(3_599_001), "1:00:00");
+        assert_eq!(countdown(3_599_000), "59:59");
+        assert_eq!(countdown(61_000), "01:01");
+        assert_eq!(countdown(1), "00:01");
+        assert_eq!(countdown(0), "expired");
+        assert_eq!(countdown(-5), "expired");
+    }
+
+    #[test]
+    fn drifts() {
+        assert_eq!(clock_drift(400), "in step with the server");
+        assert_eq!(clock_drift(-1_500), "in step with the server");
+        assert_eq!(clock_drift(30_000), "device is 30 s behind the server");
+        assert_eq!(
+            clock_drift(-600_000),
+            "device is 10 min ahead of the server"
+        );
+        assert_eq!(
+            clock_drift(-86_400_000),
+            "device is 24 h ahead of the server"
+        );
+    }
+}

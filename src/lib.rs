@@ -1,0 +1,27 @@
+//! A browser client for Amazon Cognito user pools.
+//!
+//! Layers, inside out (see README "Architecture"):
+//! - [`cognito`]: the wire protocol as plain data — no I/O.
+//! - [`session`]: tokens, claims, the stored record, expiry and the error policy — no I/O.
+//! - [`auth`]: the ports (HTTP, storage, clock) and the service that drives them.
+//! - `browser`: the adapters that plug the ports into the browser (wasm32 only).
+//! - `ui`: Leptos components talking to one auth handle (wasm32 only).
+
+pub mod auth;
+pub mod cognito;
+pub mod config;
+pub mod display;
+pub mod secret;
+pub mod session;
+
+#[cfg(target_arch = "wasm32")]
+pub mod browser;
+#[cfg(target_arch = "wasm32")]
+pub mod ui;
+
+/// Entry point of the web app: installs the panic hook and mounts the UI.
+#[cfg(target_arch = "wasm32")]
+pub fn start() {
+    console_error_panic_hook::set_once();
+    leptos::mount::mount_to_body(ui::App);
+}

@@ -1,0 +1,163 @@
+//! Reading a JWT's claims. The client never checks signatures: Cognito does that on every call.
+
+use crate::secret::Secret;
+use serde::{Deserialize, Serialize};
+use std::fmt;
+
+/// The claims this app reads from access and id tokens.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Claims {
+    pub sub: String,
+    pub exp: u64,
+    pub iat: u64,
+    pub token_use: Option<String>,
+    /// Access tokens name the user here.
+    pub username: Option<String>,
+    /// Id tokens name the user here.
+    #[serde(rename = "cognito:username")]
+    pub cognito_username: Option<String>,
+    pub email: Option<String>,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum JwtError {
+    NotThreeParts,
+    NotBase64Url,
+    BadClaims(String),
+}
+
+impl fmt::Display for JwtError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            JwtError::NotThreeParts => {
+                f.write_str("a token is not in the header.payload.signature form")
+            }
+            JwtError::NotBase64Url => f.write_str("a token's payload is not base64url"),
+            JwtError::BadClaims(e) => write!(f, "a token's claims are unreadable ({e})"),
+        }
+    }
+}
+
+pub fn decode_claims(token: &Secret) -> Result<Claims, JwtError> {
+    let mut parts = token.expose().split('.');
+    let (Some(_header), Some(payload), Some(_signature), None) =
+        (parts.next(), parts.next(), parts.next(), parts.next())
+    else {
+        return Err(JwtError::NotThreeParts);
+    };
+    let bytes = base64url_decode(payload).ok_or(JwtError::NotBase64Url)?;
+    // The serde error names the field, never the token.
+    serde_json::from_slice(&bytes).map_err(|e| JwtError::BadClaims(e.to_string()))
+}
+
+/// Unpadded (or padded) base64url, as JWTs use. Small enough not to need a crate.
+fn base64url_decode(input: &str) -> Option<Vec<u8>> {
+    let input = input.trim_end_matches('=');
+    if input.len() % 4 == 1 {
+        return None;
+    }
+    let mut out = Vec::with_capacity(input.len() * 3 / 4);
+    let (mut buffer, mut bits) = (0u32, 0u32);
+    for c in input.bytes() {
+        let value = match c {
+            b'A'..=b'Z' => c - b'A',
+            b'a'..=b'z' => c - b'a' + 26,
+            b'0'..=b'9' => c - b'0' + 52,
+            b'-' => 62,
+            b'_' => 63,
+            _ => return None,
+        };
+        buffer = (buffer << 6) | u32::from(value);
+        bits += 6;
+        if bits >= 8 {
+            bits -= 8;
+            out.push((buffer >> bits) as u8);
+            buffer &= (1 << bits) - 1;
+        }
+    }
+    Some(out)
+}
+
+#[cfg(test)]
+pub(crate) mod tests {
+    use super::*;
+
+    /// An independent encoder for the tests (bit by bit, the slow way).
+    pub fn base64url(bytes: &[u8]) -> String {
+        const ALPHABET: &[u8; 64] =
+            b"ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-_";
+        let bits: Vec<u8> = bytes
+            .iter()
+            .flat_map(|b| (0..8).rev().map(move |i| (b >> i) & 1))
+            .collect();
+        bits.chunks(6)
+            .map(|chunk| {
+                let v = chunk
+                    .iter()
+                    .enumerate()
+                    .fold(0u8, |acc, (i, bit)| acc | (bit << (5 - i)));
+                ALPHABET[v as usize] as char
+            })
+            .collect()
+    }
+
+    #[test]
+    fn decodes_base64url_of_every_length() {
+        let data: Vec<u8> = (0u8..=255).collect();
+        for len in 0..40 {
+            let slice = &data[200 - len..200];
+            assert_eq!(
+                base64url_decode(&base64url(slice)).unwrap(),
+                slice,
+                "len {len}"
+            );
+        }
+        assert_eq!(base64url_decode("_-8").unwrap(), vec![0xff, 0xef]);
+        assert_eq!(base64url_decode("aGk=").unwrap(), b"hi");
+        assert!(
+            base64url_decode("a+b/").is_none(),
+            "standard alphabet is not base64url"
+        );
+        assert!(base64url_decode("abcde").is_none(), "impossible length");
+    }
+
+    #[test]
+    fn decodes_cognito_claims() {
+        let claims = serde_json::json!({
+            "sub": "0a1b", "iss": "https://cognito-idp.us-east-1.amazonaws.com/us-east-1_x",
+            "cognito:username": "alice", "email": "a@example.com", "token_use": "id",
+            "iat": 1_800_000_000u64, "exp": 1_800_003_600u64, "aud": "client"
+        });
+        let token = Secret::new(format!("h.{}.s", base64url(claims.to_string().as_bytes())));
+        let c = decode_claims(&token).unwrap();
+        assert_eq!(c.cognito_username.as_deref(), Some("alice"));
+        assert_eq!(c.exp, 1_800_003_600);
+        assert_eq!(c.token_use.as_deref(), Some("id"));
+    }
+
+    #[test]
+    fn rejects_tampered_tokens() {
+        assert_eq!(
+            decode_claims(&Secret::new("abc")),
+            Err(JwtError::NotThreeParts)
+        );
+        assert_eq!(
+            decode_claims(&Secret::new("a.b.c.d")),
+            Err(JwtError::NotThreeParts)
+        );
+        assert_eq!(
+            decode_claims(&Secret::new("a.!!.c")),
+            Err(JwtError::NotBase64Url)
+        );
+        let not_json = format!("a.{}.c", base64url(b"{\"sub\":"));
+        assert!(matches!(
+            decode_claims(&Secret::new(not_json)),
+            Err(JwtError::BadClaims(_))
+        ));
+        let no_exp = format!("a.{}.c", base64url(br#"{"sub":"x","iat":1}"#));
+        assert!(matches!(
+            decode_claims(&Secret::new(no_exp)),
+            Err(JwtError::BadClaims(_))
+        ));
+    }
+}

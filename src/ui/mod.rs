@@ -1,0 +1,88 @@
+//! The Leptos UI. Views read the shared [`AppCtx`] and send it intents; they never touch
+//! Cognito or storage themselves.
+
+mod log;
+mod sign_in;
+mod state;
+mod token_info;
+
+pub use state::{AppCtx, Busy, LogEntry, Notice, Screen, Tone};
+
+use crate::browser::{browser_auth, load_config};
+use crate::config::Config;
+use leptos::prelude::*;
+
+/// Loads `config.json`, then shows the app, or a page saying exactly what is wrong with it.
+#[component]
+pub fn App() -> impl IntoView {
+    let config = RwSignal::new(None::<Result<Config, String>>);
+    leptos::task::spawn_local(async move {
+        config.set(Some(load_config("config.json").await));
+    });
+    move || match config.get() {
+        None => view! { <p class="loading">"Loading configuration…"</p> }.into_any(),
+        Some(Err(problem)) => view! { <ConfigProblem problem /> }.into_any(),
+        Some(Ok(config)) => view! { <Shell config /> }.into_any(),
+    }
+}
+
+#[component]
+pub fn ConfigProblem(problem: String) -> impl IntoView {
+    view! {
+        <main class="app">
+            <section class="card error-page" data-testid="config-error">
+                <h1>"This app is not configured correctly"</h1>
+                <p class="problem">{problem}</p>
+                <p>"Fix config.json beside index.html (see the README), then reload."</p>
+            </section>
+        </main>
+    }
+}
+
+/// The app for one configured user pool.
+#[component]
+pub fn Shell(config: Config) -> impl IntoView {
+    let subtitle = format!(
+        "{} · {} refresh",
+        config.user_pool_id,
+        match config.refresh_mode {
+            crate::config::RefreshMode::Rotation => "rotating",
+            crate::config::RefreshMode::Legacy => "legacy",
+        }
+    );
+    let ctx = AppCtx::new(browser_auth(config));
+    provide_context(ctx);
+    ctx.start();
+    view! {
+        <main class="app">
+            <header class="top">
+                <h1>"Cognito session"</h1>
+                <p class="subtitle" data-testid="pool">{subtitle}</p>
+            </header>
+            <NoticeBar />
+            {move || match ctx.screen.get() {
+                Screen::SignIn => view! { <sign_in::SignInForm /> }.into_any(),
+                Screen::NewPassword(challenge) => {
+                    view! { <sign_in::NewPasswordForm challenge /> }.into_any()
+                }
+                Screen::SignedIn => view! { <token_info::TokenPanel /> }.into_any(),
+            }}
+            <log::OperationLog />
+        </main>
+    }
+}
+
+#[component]
+fn NoticeBar() -> impl IntoView {
+    let ctx = expect_context::<AppCtx>();
+    move || {
+        ctx.notice.get().map(|notice| {
+            let class = format!("notice {}", notice.tone.class());
+            view! {
+                <div class=class role="alert" data-testid="notice">
+                    {notice.text}
+                </div>
+            }
+        })
+    }
+}

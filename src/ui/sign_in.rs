@@ -1,0 +1,115 @@
+//! The sign-in form and the new-password form.
+
+use super::{AppCtx, Busy};
+use crate::auth::PendingChallenge;
+use crate::secret::Secret;
+use leptos::ev::SubmitEvent;
+use leptos::prelude::*;
+
+#[component]
+pub fn SignInForm() -> impl IntoView {
+    let ctx = expect_context::<AppCtx>();
+    let username = RwSignal::new(String::new());
+    let password = RwSignal::new(String::new());
+    let submit = move |ev: SubmitEvent| {
+        ev.prevent_default();
+        let name = username.get_untracked().trim().to_string();
+        if name.is_empty() || password.get_untracked().is_empty() {
+            return;
+        }
+        ctx.sign_in(name, Secret::new(password.get_untracked()));
+        password.set(String::new());
+    };
+    let label = move || match ctx.busy.get() {
+        Some(Busy::SigningIn) => "Signing in…",
+        _ => "Sign in",
+    };
+    view! {
+        <section class="card">
+            <h2>"Sign in"</h2>
+            <form on:submit=submit data-testid="sign-in-form">
+                <label for="username">"Username or email"</label>
+                <input
+                    id="username"
+                    data-testid="username"
+                    type="text"
+                    autocomplete="username"
+                    required
+                    prop:value=move || username.get()
+                    on:input:target=move |ev| username.set(ev.target().value())
+                />
+                <label for="password">"Password"</label>
+                <input
+                    id="password"
+                    data-testid="password"
+                    type="password"
+                    autocomplete="current-password"
+                    required
+                    prop:value=move || password.get()
+                    on:input:target=move |ev| password.set(ev.target().value())
+                />
+                <button type="submit" data-testid="sign-in" disabled=move || ctx.is_busy()>
+                    {label}
+                </button>
+            </form>
+        </section>
+    }
+}
+
+#[component]
+pub fn NewPasswordForm(challenge: PendingChallenge) -> impl IntoView {
+    let ctx = expect_context::<AppCtx>();
+    let password = RwSignal::new(String::new());
+    let confirm = RwSignal::new(String::new());
+    let mismatch = RwSignal::new(false);
+    let heading = format!("Choose a new password for {}", challenge.username);
+    let submit = move |ev: SubmitEvent| {
+        ev.prevent_default();
+        let (new, again) = (password.get_untracked(), confirm.get_untracked());
+        mismatch.set(new != again);
+        if new.is_empty() || new != again {
+            return;
+        }
+        ctx.set_new_password(challenge.clone(), Secret::new(new));
+    };
+    let label = move || match ctx.busy.get() {
+        Some(Busy::SettingPassword) => "Setting password…",
+        _ => "Set password and sign in",
+    };
+    view! {
+        <section class="card">
+            <h2>{heading}</h2>
+            <p>"Your account was created with a temporary password. Choose your own to finish signing in."</p>
+            <form on:submit=submit data-testid="new-password-form">
+                <label for="new-password">"New password"</label>
+                <input
+                    id="new-password"
+                    data-testid="new-password"
+                    type="password"
+                    autocomplete="new-password"
+                    required
+                    prop:value=move || password.get()
+                    on:input:target=move |ev| password.set(ev.target().value())
+                />
+                <label for="new-password-confirm">"New password again"</label>
+                <input
+                    id="new-password-confirm"
+                    data-testid="new-password-confirm"
+                    type="password"
+                    autocomplete="new-password"
+                    required
+                    prop:value=move || confirm.get()
+                    on:input:target=move |ev| confirm.set(ev.target().value())
+                />
+                <Show when=move || mismatch.get()>
+                    <p class="field-error" data-testid="password-mismatch">
+                        "The two passwords are not the same."
+                    </p>
+                </Show>
+                <button type="submit" data-testid="set-password" disabled=move || ctx.is_busy()>
+                    {label}
+                </button>
+            </form>
+        </section>
+    }
+}

@@ -1,0 +1,286 @@
+//! The one handle every view shares: the auth service, what is on screen, what is running,
+//! and the operation log. Intents (sign in, refresh, …) are its methods.
+
+use crate::auth::{AuthError, PendingChallenge, SignInStep, TokenInfo};
+use crate::browser::{BrowserAuth, local_time};
+use crate::secret::Secret;
+use crate::session::Rotation;
+use leptos::prelude::*;
+use std::future::Future;
+
+#[derive(Debug, Clone, PartialEq)]
+pub enum Screen {
+    SignIn,
+    NewPassword(PendingChallenge),
+    SignedIn,
+}
+
+/// What is under way; while anything is, the buttons are disabled (no double submit).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Busy {
+    SigningIn,
+    SettingPassword,
+    Reading,
+    Refreshing,
+    SigningOut,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Tone {
+    Info,
+    Success,
+    Error,
+}
+
+impl Tone {
+    pub fn class(self) -> &'static str {
+        match self {
+            Tone::Info => "info",
+            Tone::Success => "success",
+            Tone::Error => "error",
+        }
+    }
+}
+
+#[derive(Debug, Clone, PartialEq)]
+pub struct Notice {
+    pub tone: Tone,
+    pub text: String,
+}
+
+#[derive(Debug, Clone, PartialEq)]
+pub struct LogEntry {
+    pub id: u64,
+    pub time: String,
+    pub tone: Tone,
+    pub text: String,
+}
+
+const LOG_LIMIT: usize = 200;
+
+#[derive(Clone, Copy)]
+pub struct AppCtx {
+    auth: StoredValue<BrowserAuth, LocalStorage>,
+    pub screen: RwSignal<Screen>,
+    pub info: RwSignal<Option<TokenInfo>>,
+    pub busy: RwSignal<Option<Busy>>,
+    pub notice: RwSignal<Option<Notice>>,
+    pub log: RwSignal<Vec<LogEntry>>,
+    /// The device clock, ticking once a second for the countdown.
+    pub now_ms: RwSignal<u64>,
+    next_log_id: StoredValue<u64>,
+}
+
+impl AppCtx {
+    pub fn new(auth: BrowserAuth) -> Self {
+        Self {
+            auth: StoredValue::new_local(auth),
+            screen: RwSignal::new(Screen::SignIn),
+            info: RwSignal::new(None),
+            busy: RwSignal::new(None),
+            notice: RwSignal::new(None),
+            log: RwSignal::new(Vec::new()),
+            now_ms: RwSignal::new(js_sys::Date::now() as u64),
+            next_log_id: StoredValue::new(0),
+        }
+    }
+
+    /// Takes up a saved session (refreshing it if it has expired) and starts the clock.
+    pub fn start(self) {
+        let now_ms = self.now_ms;
+        gloo_timers::callback::Interval::new(1_000, move || now_ms.set(js_sys::Date::now() as u64))
+            .forget();
+        match self.auth.get_value().restore() {
+            Ok(true) => {
+                self.screen.set(Screen::SignedIn);
+                self.log(Tone::Info, "Session restored from this tab's storage.");
+                self.read_token_info();
+            }
+            Ok(false) => {}
+            Err(e) => {
+                self.say(Tone::Error, e.to_string());
+                self.log(Tone::Error, e.to_string());
+            }
+        }
+    }
+
+    pub fn is_busy(self) -> bool {
+        self.busy.get().is_some()
+    }
+
+    pub fn sign_in(self, username: String, password: Secret) {
+        self.run(Busy::SigningIn, move |auth| async move {
+            self.log(Tone::Info, format!("Signing in as {username}…"));
+            match auth.sign_in(&username, &password).await {
+                Ok(step) => self.after_step(step),
+                Err(e) => self.fail("Sign-in", e),
+            }
+        });
+    }
+
+    pub fn set_new_password(self, challenge: PendingChallenge, password: Secret) {
+        self.run(Busy::SettingPassword, move |auth| async move {
+            self.log(Tone::Info, "Setting a new password…");
+            match auth.answer_new_password(&challenge, &password).await {
+                Ok(step) => self.after_step(step),
+                Err(e) => self.fail("Setting the new password", e),
+            }
+        });
+    }
+
+    pub fn read_token_info(self) {
+        self.run(Busy::Reading, move |auth| async move {
+            match auth.token_info().await {
+                Ok(read) => {
+                    match read.refreshed {
+                        Some(refreshed) => self.report_refresh(
+                            "The access token had expired, so it was refreshed first.",
+                            &refreshed.rotation,
+                        ),
+                        None => self.log(
+                            Tone::Info,
+                            "Token info read; the access token is still valid.",
+                        ),
+                    }
+                    self.info.set(Some(read.info));
+                }
+                Err(e) => self.fail("Reading the token info", e),
+            }
+        });
+    }
+
+    pub fn refresh_now(self) {
+        self.run(Busy::Refreshing, move |auth| async move {
+            self.log(Tone::Info, "Refreshing the tokens…");
+            match auth.refresh().await {
+                Ok(refreshed) => {
+                    self.report_refresh("Tokens refreshed.", &refreshed.rotation);
+                    match auth.token_info().await {
+                        Ok(read) => self.info.set(Some(read.info)),
+                        Err(e) => self.fail("Reading the token info", e),
+                    }
+                }
+                Err(e) => self.fail("Refresh", e),
+            }
+        });
+    }
+
+    pub fn sign_out(self) {
+        self.run(Busy::SigningOut, move |auth| async move {
+            let report = auth.sign_out().await;
+            self.info.set(None);
+            self.screen.set(Screen::SignIn);
+            match report.revoked {
+                Ok(()) => {
+                    self.say(Tone::Success, "Signed out. The refresh token was revoked.");
+                    self.log(Tone::Success, "Signed out; refresh token revoked.");
+                }
+                Err(e) => {
+                    let text = format!(
+                        "Signed out on this device, but the refresh token could not be revoked: {e}"
+                    );
+                    self.say(Tone::Error, text.clone());
+                    self.log(Tone::Error, text);
+                }
+            }
+        });
+    }
+
+    pub fn clear_log(self) {
+        self.log.set(Vec::new());
+    }
+
+    fn run<F, Fut>(self, busy: Busy, action: F)
+    where
+        F: FnOnce(BrowserAuth) -> Fut + 'static,
+        Fut: Future<Output = ()> + 'static,
+    {
+        if self.busy.get_untracked().is_some() {
+            return;
+        }
+        self.busy.set(Some(busy));
+        self.notice.set(None);
+        let auth = self.auth.get_value();
+        leptos::task::spawn_local(async move {
+            action(auth).await;
+            self.busy.set(None);
+        });
+    }
+
+    fn after_step(self, step: SignInStep) {
+        match step {
+            SignInStep::SignedIn(info) => {
+                self.log(Tone::Success, format!("Signed in as {}.", info.username));
+                self.info.set(Some(info));
+                self.screen.set(Screen::SignedIn);
+            }
+            SignInStep::NewPasswordRequired(challenge) => {
+                self.say(
+                    Tone::Info,
+                    "You must choose a new password before signing in.",
+                );
+                self.log(
+                    Tone::Info,
+                    "Cognito asks for a new password (NEW_PASSWORD_REQUIRED).",
+                );
+                self.screen.set(Screen::NewPassword(challenge));
+            }
+            SignInStep::Unsupported(name) => {
+                let text = format!(
+                    "Cognito asks for a step this app does not support yet ({name}). Ask your administrator, or sign in another way."
+                );
+                self.say(Tone::Error, text.clone());
+                self.log(Tone::Error, text);
+                self.screen.set(Screen::SignIn);
+            }
+        }
+    }
+
+    fn report_refresh(self, lead: &str, rotation: &Rotation) {
+        let detail = match rotation {
+            Rotation::Rotated { old_tail, new_tail } => {
+                format!("The refresh token rotated: …{old_tail} → …{new_tail}.")
+            }
+            Rotation::Kept => "The refresh token was kept (not rotated).".to_string(),
+        };
+        self.say(Tone::Success, format!("{lead} {detail}"));
+        self.log(Tone::Success, format!("{lead} {detail}"));
+    }
+
+    fn fail(self, what: &str, error: AuthError) {
+        let signed_in = self.auth.with_value(|a| a.is_signed_in());
+        self.say(Tone::Error, error.to_string());
+        self.log(Tone::Error, format!("{what} failed: {error}"));
+        if error == AuthError::ChallengeExpired {
+            self.screen.set(Screen::SignIn);
+        }
+        if !signed_in {
+            self.info.set(None);
+            if self.screen.get_untracked() == Screen::SignedIn {
+                self.screen.set(Screen::SignIn);
+            }
+        }
+    }
+
+    fn say(self, tone: Tone, text: impl Into<String>) {
+        self.notice.set(Some(Notice {
+            tone,
+            text: text.into(),
+        }));
+    }
+
+    fn log(self, tone: Tone, text: impl Into<String>) {
+        let id = self.next_log_id.get_value();
+        self.next_log_id.set_value(id + 1);
+        let entry = LogEntry {
+            id,
+            time: local_time(js_sys::Date::now() as u64),
+            tone,
+            text: text.into(),
+        };
+        self.log.update(|log| {
+            log.insert(0, entry);
+            log.truncate(LOG_LIMIT);
+        });
+    }
+}

@@ -1,0 +1,92 @@
+//! What the tokens say, with a live countdown, and the session's actions.
+
+use super::{AppCtx, Busy};
+use crate::auth::TokenInfo;
+use crate::browser::local_time;
+use crate::display::{clock_drift, countdown};
+use leptos::prelude::*;
+
+#[component]
+pub fn TokenPanel() -> impl IntoView {
+    let ctx = expect_context::<AppCtx>();
+    let busy_label = move |mine: Busy, idle: &'static str, working: &'static str| {
+        if ctx.busy.get() == Some(mine) {
+            working
+        } else {
+            idle
+        }
+    };
+    view! {
+        <section class="card" data-testid="token-info">
+            <h2>"Token info"</h2>
+            {move || match ctx.info.get() {
+                None => view! { <p class="loading">"Reading token info…"</p> }.into_any(),
+                Some(info) => view! { <InfoList info /> }.into_any(),
+            }}
+            <div class="actions">
+                <button
+                    data-testid="read-token-info"
+                    disabled=move || ctx.is_busy()
+                    on:click=move |_| ctx.read_token_info()
+                >
+                    {move || busy_label(Busy::Reading, "Read token info", "Reading…")}
+                </button>
+                <button
+                    data-testid="refresh-now"
+                    disabled=move || ctx.is_busy()
+                    on:click=move |_| ctx.refresh_now()
+                >
+                    {move || busy_label(Busy::Refreshing, "Refresh now", "Refreshing…")}
+                </button>
+                <button
+                    class="secondary"
+                    data-testid="sign-out"
+                    disabled=move || ctx.is_busy()
+                    on:click=move |_| ctx.sign_out()
+                >
+                    {move || busy_label(Busy::SigningOut, "Sign out", "Signing out…")}
+                </button>
+            </div>
+        </section>
+    }
+}
+
+#[component]
+fn InfoList(info: TokenInfo) -> impl IntoView {
+    let ctx = expect_context::<AppCtx>();
+    let expires_at = info.access_expires_at_ms as i64;
+    let seconds_left = move || countdown(expires_at - ctx.now_ms.get() as i64);
+    let rotated = info
+        .refresh_rotated_at_ms
+        .map(local_time)
+        .unwrap_or_else(|| "not yet".to_string());
+    view! {
+        {info.storage_problem.map(|problem| view! {
+            <p class="notice error" data-testid="storage-warning">
+                {format!("Only kept in memory: {problem}. Reloading this page will sign you out.")}
+            </p>
+        })}
+        <dl class="facts">
+            <dt>"User"</dt>
+            <dd data-testid="info-username">{info.username}</dd>
+            <dt>"Email"</dt>
+            <dd data-testid="info-email">{info.email.unwrap_or_else(|| "—".into())}</dd>
+            <dt>"Access token expires in"</dt>
+            <dd data-testid="info-expires-in" class="countdown">{seconds_left}</dd>
+            <dt>"Tokens obtained at"</dt>
+            <dd data-testid="info-obtained-at">{local_time(info.obtained_at_ms)}</dd>
+            <dt>"Refresh token held"</dt>
+            <dd data-testid="info-has-refresh">{if info.has_refresh_token { "yes" } else { "no" }}</dd>
+            <dt>"Refresh token last rotated"</dt>
+            <dd data-testid="info-rotated-at">{rotated}</dd>
+            <dt>"Clock"</dt>
+            <dd data-testid="info-drift">{clock_drift(info.clock_drift_ms)}</dd>
+            <dt>"Access token"</dt>
+            <dd><code data-testid="preview-access">{info.access_preview}</code></dd>
+            <dt>"ID token"</dt>
+            <dd><code data-testid="preview-id">{info.id_preview}</code></dd>
+            <dt>"Refresh token"</dt>
+            <dd><code data-testid="preview-refresh">{info.refresh_preview.unwrap_or_else(|| "—".into())}</code></dd>
+        </dl>
+    }
+}

@@ -1,0 +1,80 @@
+// What the tests share: the local Cognito, fresh users, and a page object for the app.
+import { expect } from '@playwright/test';
+import { DEMO, Fakecloud } from '../../scripts/fakecloud.mjs';
+
+export { DEMO };
+export const cognito = new Fakecloud(process.env.FAKECLOUD_URL ?? 'http://127.0.0.1:4576');
+export const FRONT_URL = process.env.COGNITO_FRONT_URL ?? 'http://127.0.0.1:4577/';
+export const PASSWORD = 'Str0ng-Passw0rd!';
+
+let counter = 0;
+/** A new user of the demo pool, so no test shares tokens with another. */
+export async function freshUser(prefix = 'user', options = {}) {
+  counter += 1;
+  const username = `${prefix}${Date.now().toString(36)}${counter}`;
+  const user = { username, password: options.password ?? PASSWORD, email: `${username}@example.com` };
+  await cognito.createUser(DEMO.userPoolId, user, options);
+  return user;
+}
+
+/** Serves config.json with other values (e.g. the legacy client) — deployment data, not Cognito. */
+export async function useConfig(page, changes) {
+  await page.route('**/config.json', async (route) => {
+    const response = await route.fetch();
+    const config = { ...(await response.json()), ...changes };
+    await route.fulfill({ response, json: config });
+  });
+}
+
+export class AppPage {
+  constructor(page) {
+    this.page = page;
+    /** Every Cognito call the page makes, by operation name, in order. */
+    this.calls = [];
+    this.console = [];
+    page.on('request', (request) => {
+      const target = request.headers()['x-amz-target'];
+      if (request.method() === 'POST' && target) this.calls.push(target.split('.').pop());
+    });
+    page.on('console', (message) => this.console.push(message.text()));
+  }
+
+  byTestId(id) {
+    return this.page.getByTestId(id);
+  }
+
+  count(operation) {
+    return this.calls.filter((c) => c === operation).length;
+  }
+
+  async open() {
+    await this.page.goto('/');
+  }
+
+  async signIn({ username, password }) {
+    await this.byTestId('username').fill(username);
+    await this.byTestId('password').fill(password);
+    await this.byTestId('sign-in').click();
+  }
+
+  async expectSignedIn(username) {
+    await expect(this.byTestId('info-username')).toHaveText(username);
+  }
+
+  async storedSession() {
+    return this.page.evaluate((key) => JSON.parse(sessionStorage.getItem(key) ?? 'null'), `cognito-session:${await this.clientId()}`);
+  }
+
+  async clientId() {
+    return this.page.evaluate(async () => (await (await fetch('config.json')).json()).clientId);
+  }
+
+  /** Everything the page keeps: sessionStorage, localStorage, cookies. */
+  async storages() {
+    return this.page.evaluate(() => ({
+      session: Object.fromEntries(Object.entries(sessionStorage)),
+      local: Object.fromEntries(Object.entries(localStorage)),
+      cookies: document.cookie,
+    }));
+  }
+}

@@ -1,0 +1,271 @@
+// The app end to end: the release build in Chromium, a real local Cognito over HTTP, reached
+// cross-origin through a CORS front that answers as AWS does.
+import { test, expect } from '@playwright/test';
+import { AppPage, DEMO, FRONT_URL, cognito, freshUser, useConfig } from './app.js';
+
+const AN_HOUR_AND_A_MINUTE = '01:01:00';
+
+test('sign in shows the token info, survives a reload, and keeps tokens only in sessionStorage', async ({ page }) => {
+  const app = new AppPage(page);
+  const user = await freshUser();
+  await app.open();
+  await app.signIn(user);
+  await app.expectSignedIn(user.username);
+  await expect(app.byTestId('info-email')).toHaveText(user.email);
+  await expect(app.byTestId('info-has-refresh')).toHaveText('yes');
+  await expect(app.byTestId('info-expires-in')).toHaveText(/^(59:\d\d|1:00:00)$/);
+  const before = await app.byTestId('info-expires-in').textContent();
+  await expect(app.byTestId('info-expires-in')).not.toHaveText(before); // it counts down
+
+  const stored = await app.storedSession();
+  expect(stored.v).toBe(1);
+  expect(stored.refresh_token).toBeTruthy();
+  const all = await app.storages();
+  expect(Object.keys(all.session)).toEqual([`cognito-session:${DEMO.rotationClientId}`]);
+  expect(all.local).toEqual({});
+  expect(all.cookies).toBe('');
+
+  await page.reload();
+  await app.expectSignedIn(user.username);
+  expect(app.count('GetTokensFromRefreshToken')).toBe(0);
+
+  // No token anywhere but the short previews: not in the page, the URL or the console.
+  const html = await page.content();
+  for (const token of [stored.access_token, stored.id_token, stored.refresh_token]) {
+    expect(html).not.toContain(token);
+    expect(page.url()).not.toContain(token);
+    expect(app.console.join('\n')).not.toContain(token);
+  }
+  await expect(app.byTestId('preview-access')).toHaveText(`${stored.access_token.slice(0, 10)}…${stored.access_token.slice(-6)}`);
+});
+
+test('a wrong password says so and stores nothing', async ({ page }) => {
+  const app = new AppPage(page);
+  const user = await freshUser();
+  await app.open();
+  await app.signIn({ ...user, password: 'Wrong-Passw0rd!' });
+  await expect(app.byTestId('notice')).toHaveText('Incorrect username or password.');
+  await expect(app.byTestId('sign-in-form')).toBeVisible();
+  expect((await app.storages()).session).toEqual({});
+  // An unknown user reads the same, so usernames cannot be probed.
+  await app.signIn({ username: 'nobody-at-all', password: 'Wrong-Passw0rd!' });
+  await expect(app.byTestId('log-entry').first()).toContainText('Sign-in failed: Incorrect username or password.');
+});
+
+test('a user who must change password is asked for a new one and signed in', async ({ page }) => {
+  const app = new AppPage(page);
+  const user = await freshUser('newbie', { permanent: false, password: 'Temp-Passw0rd!' });
+  await app.open();
+  await app.signIn(user);
+  await expect(app.byTestId('new-password-form')).toBeVisible();
+  await app.byTestId('new-password').fill('Brand-New-Passw0rd!');
+  await app.byTestId('new-password-confirm').fill('Not-The-Same-1!');
+  await app.byTestId('set-password').click();
+  await expect(app.byTestId('password-mismatch')).toBeVisible();
+  await app.byTestId('new-password-confirm').fill('Brand-New-Passw0rd!');
+  await app.byTestId('set-password').click();
+  await app.expectSignedIn(user.username);
+  expect(app.count('RespondToAuthChallenge')).toBe(1);
+  // The new password is the one that works now.
+  const outcome = await cognito.outcome('InitiateAuth', {
+    AuthFlow: 'USER_PASSWORD_AUTH',
+    ClientId: DEMO.rotationClientId,
+    AuthParameters: { USERNAME: user.username, PASSWORD: 'Brand-New-Passw0rd!' },
+  });
+  expect(outcome).toBe('OK');
+});
+
+test('an expired access token is refreshed once, with rotation, when the token info is read', async ({ page }) => {
+  const app = new AppPage(page);
+  const user = await freshUser();
+  await page.clock.install();
+  await app.open();
+  await app.signIn(user);
+  await app.expectSignedIn(user.username);
+  const before = await app.storedSession();
+
+  await page.clock.fastForward(AN_HOUR_AND_A_MINUTE);
+  await expect(app.byTestId('info-expires-in')).toHaveText('expired');
+  expect(app.count('GetTokensFromRefreshToken')).toBe(0); // nothing until the info is read
+  await app.byTestId('read-token-info').click();
+  await expect(app.byTestId('notice')).toContainText('The access token had expired, so it was refreshed first.');
+  await expect(app.byTestId('info-expires-in')).toHaveText(/^(59:\d\d|1:00:00)$/);
+  expect(app.count('GetTokensFromRefreshToken')).toBe(1);
+  expect(app.count('InitiateAuth')).toBe(1); // the sign-in only
+
+  const after = await app.storedSession();
+  expect(after.access_token).not.toBe(before.access_token);
+  expect(after.refresh_token).not.toBe(before.refresh_token);
+  await expect(app.byTestId('notice')).toContainText(`rotated: …${before.refresh_token.slice(-6)} → …${after.refresh_token.slice(-6)}`);
+  // The server takes the new access token and refuses the rotated-away refresh token.
+  const me = await cognito.call('GetUser', { AccessToken: after.access_token });
+  expect(me.Username).toBe(user.username);
+  expect(
+    await cognito.outcome('GetTokensFromRefreshToken', { ClientId: DEMO.rotationClientId, RefreshToken: before.refresh_token }),
+  ).toBe('NotAuthorizedException');
+
+  // Reading again with a fresh token asks nothing.
+  await app.byTestId('read-token-info').click();
+  await expect(app.byTestId('log-entry').first()).toContainText('still valid');
+  expect(app.count('GetTokensFromRefreshToken')).toBe(1);
+});
+
+test('a reload after expiry refreshes before showing the token info', async ({ page }) => {
+  const app = new AppPage(page);
+  const user = await freshUser();
+  await page.clock.install();
+  await app.open();
+  await app.signIn(user);
+  await app.expectSignedIn(user.username);
+  await page.clock.fastForward(AN_HOUR_AND_A_MINUTE);
+  await page.reload();
+  await app.expectSignedIn(user.username);
+  await expect(app.byTestId('info-expires-in')).toHaveText(/^(59:\d\d|1:00:00)$/);
+  expect(app.count('GetTokensFromRefreshToken')).toBe(1);
+});
+
+test('legacy mode refreshes with REFRESH_TOKEN_AUTH and keeps the refresh token', async ({ page }) => {
+  const app = new AppPage(page);
+  await useConfig(page, { clientId: DEMO.legacyClientId, refreshMode: 'legacy' });
+  const user = await freshUser();
+  await page.clock.install();
+  await app.open();
+  await expect(app.byTestId('pool')).toContainText('legacy refresh');
+  await app.signIn(user);
+  await app.expectSignedIn(user.username);
+  const before = await app.storedSession();
+  await page.clock.fastForward(AN_HOUR_AND_A_MINUTE);
+  await app.byTestId('read-token-info').click();
+  await expect(app.byTestId('notice')).toContainText('The refresh token was kept (not rotated).');
+  expect(app.count('InitiateAuth')).toBe(2); // sign-in, then one REFRESH_TOKEN_AUTH
+  expect(app.count('GetTokensFromRefreshToken')).toBe(0);
+  const after = await app.storedSession();
+  expect(after.refresh_token).toBe(before.refresh_token);
+  expect(after.access_token).not.toBe(before.access_token);
+  await expect(app.byTestId('info-rotated-at')).toHaveText('not yet');
+});
+
+test('refresh now reports the rotation with old and new token tails', async ({ page }) => {
+  const app = new AppPage(page);
+  const user = await freshUser();
+  await app.open();
+  await app.signIn(user);
+  await app.expectSignedIn(user.username);
+  const before = await app.storedSession();
+  await app.byTestId('refresh-now').click();
+  await expect(app.byTestId('notice')).toContainText('Tokens refreshed. The refresh token rotated');
+  const after = await app.storedSession();
+  await expect(app.byTestId('notice')).toContainText(`…${before.refresh_token.slice(-6)} → …${after.refresh_token.slice(-6)}`);
+  await expect(app.byTestId('info-rotated-at')).not.toHaveText('not yet');
+  await expect(app.byTestId('preview-refresh')).toContainText(after.refresh_token.slice(-6));
+  expect(app.count('GetTokensFromRefreshToken')).toBe(1);
+});
+
+test('sign out revokes the refresh token and empties storage', async ({ page }) => {
+  const app = new AppPage(page);
+  const user = await freshUser();
+  await app.open();
+  await app.signIn(user);
+  await app.expectSignedIn(user.username);
+  const stored = await app.storedSession();
+  await app.byTestId('sign-out').click();
+  await expect(app.byTestId('notice')).toHaveText('Signed out. The refresh token was revoked.');
+  await expect(app.byTestId('sign-in-form')).toBeVisible();
+  expect(app.count('RevokeToken')).toBe(1);
+  expect((await app.storages()).session).toEqual({});
+  expect(
+    await cognito.outcome('GetTokensFromRefreshToken', { ClientId: DEMO.rotationClientId, RefreshToken: stored.refresh_token }),
+  ).toBe('NotAuthorizedException');
+  await page.reload();
+  await expect(app.byTestId('sign-in-form')).toBeVisible();
+});
+
+test('a failed revoke still signs out here and says so', async ({ page }) => {
+  const app = new AppPage(page);
+  const user = await freshUser();
+  await app.open();
+  await app.signIn(user);
+  await app.expectSignedIn(user.username);
+  // A fault the server cannot produce: the network drops the revoke.
+  await page.route(FRONT_URL, (route) =>
+    route.request().headers()['x-amz-target']?.endsWith('.RevokeToken') ? route.abort('internetdisconnected') : route.continue(),
+  );
+  await app.byTestId('sign-out').click();
+  await expect(app.byTestId('notice')).toContainText('Signed out on this device, but the refresh token could not be revoked');
+  await expect(app.byTestId('sign-in-form')).toBeVisible();
+  expect((await app.storages()).session).toEqual({});
+});
+
+test('a dead refresh token leads back to sign-in with a message', async ({ page }) => {
+  const app = new AppPage(page);
+  const user = await freshUser();
+  await page.clock.install();
+  await app.open();
+  await app.signIn(user);
+  await app.expectSignedIn(user.username);
+  await cognito.expireTokens(DEMO.userPoolId, user.username);
+  await page.clock.fastForward(AN_HOUR_AND_A_MINUTE);
+  await app.byTestId('read-token-info').click();
+  await expect(app.byTestId('notice')).toHaveText('Your session has ended. Please sign in again.');
+  await expect(app.byTestId('sign-in-form')).toBeVisible();
+  expect((await app.storages()).session).toEqual({});
+});
+
+test('a network failure during refresh keeps the session', async ({ page }) => {
+  const app = new AppPage(page);
+  const user = await freshUser();
+  await page.clock.install();
+  await app.open();
+  await app.signIn(user);
+  await app.expectSignedIn(user.username);
+  const before = await app.storedSession();
+  await page.route(FRONT_URL, (route) => route.abort('internetdisconnected'));
+  await page.clock.fastForward(AN_HOUR_AND_A_MINUTE);
+  await app.byTestId('read-token-info').click();
+  await expect(app.byTestId('notice')).toContainText('Could not reach the sign-in service');
+  await expect(app.byTestId('token-info')).toBeVisible();
+  expect(await app.storedSession()).toEqual(before);
+  // Back online, the next read refreshes with the same refresh token.
+  await page.unroute(FRONT_URL);
+  await app.byTestId('read-token-info').click();
+  await expect(app.byTestId('notice')).toContainText('refreshed first');
+  expect((await app.storedSession()).refresh_token).not.toBe(before.refresh_token);
+});
+
+test('markup in a username is shown as text, never run', async ({ page }) => {
+  const app = new AppPage(page);
+  let dialogs = 0;
+  page.on('dialog', (dialog) => {
+    dialogs += 1;
+    return dialog.dismiss();
+  });
+  const evil = '<img src=x onerror=alert(1)>';
+  await app.open();
+  await app.signIn({ username: evil, password: 'Whatever-1!' });
+  await expect(app.byTestId('log-entry').nth(1)).toContainText(`Signing in as ${evil}…`);
+  await expect(app.byTestId('notice')).toHaveText('Incorrect username or password.');
+  expect(await page.locator('img').count()).toBe(0);
+  expect(dialogs).toBe(0);
+});
+
+test('a corrupted session record gives a clear message and a clean sign-in page', async ({ page }) => {
+  const app = new AppPage(page);
+  await app.open();
+  await page.evaluate((key) => sessionStorage.setItem(key, '{"v":1,"access_token":"eyJ'), `cognito-session:${DEMO.rotationClientId}`);
+  await page.reload();
+  await expect(app.byTestId('notice')).toHaveText(
+    'The saved session could not be read (it is not valid JSON), so it was cleared. Please sign in again.',
+  );
+  await expect(app.byTestId('sign-in-form')).toBeVisible();
+  expect((await app.storages()).session).toEqual({});
+  const user = await freshUser();
+  await app.signIn(user);
+  await app.expectSignedIn(user.username);
+});
+
+test('a broken config.json names the field at fault', async ({ page }) => {
+  const app = new AppPage(page);
+  await useConfig(page, { userPoolId: 'eu-west-1_Wrong' });
+  await app.open();
+  await expect(app.byTestId('config-error')).toContainText('config.json, field "userPoolId"');
+});

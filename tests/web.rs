@@ -1,0 +1,223 @@
+//! Browser tests (wasm-bindgen-test in headless Chromium): the storage and fetch adapters for
+//! real, and the UI mounted and driven against the local Cognito that scripts/test.sh starts
+//! (its URL comes in at build time as COGNITO_TEST_ENDPOINT).
+#![cfg(target_arch = "wasm32")]
+
+use cognito_client::auth::{HttpClient, SessionStore};
+use cognito_client::browser::{FetchClient, SessionStorageStore};
+use cognito_client::cognito::{
+    CallError, ErrorCode, InitiateAuth, TransportError, build_request, parse_response,
+};
+use cognito_client::config::Config;
+use cognito_client::secret::Secret;
+use cognito_client::ui::{App, Shell};
+use gloo_timers::future::TimeoutFuture;
+use wasm_bindgen::JsCast;
+use wasm_bindgen_test::*;
+
+wasm_bindgen_test_configure!(run_in_browser);
+
+/// Set at build time by scripts/test.sh; a build without them fails these tests loudly.
+fn endpoint() -> &'static str {
+    match option_env!("COGNITO_TEST_ENDPOINT") {
+        Some(url) => url,
+        None => {
+            panic!("build with COGNITO_TEST_ENDPOINT set to the CORS front of a seeded fakecloud")
+        }
+    }
+}
+
+fn blackhole() -> &'static str {
+    match option_env!("COGNITO_TEST_BLACKHOLE") {
+        Some(url) => url,
+        None => panic!("build with COGNITO_TEST_BLACKHOLE set to a port that never answers"),
+    }
+}
+
+const POOL: &str = "us-east-1_DemoPool1";
+const CLIENT: &str = "demorotation1";
+
+fn session_storage() -> web_sys::Storage {
+    web_sys::window()
+        .unwrap()
+        .session_storage()
+        .unwrap()
+        .unwrap()
+}
+
+#[wasm_bindgen_test]
+fn storage_saves_loads_and_removes_under_one_key() {
+    let store = SessionStorageStore::for_client("webtest1");
+    store.remove().unwrap();
+    assert_eq!(store.load().unwrap(), None);
+    store.save("{\"v\":1}").unwrap();
+    assert_eq!(store.load().unwrap().as_deref(), Some("{\"v\":1}"));
+    assert_eq!(
+        session_storage()
+            .get_item("cognito-session:webtest1")
+            .unwrap()
+            .as_deref(),
+        Some("{\"v\":1}")
+    );
+    let local = web_sys::window().unwrap().local_storage().unwrap().unwrap();
+    assert_eq!(local.get_item("cognito-session:webtest1").unwrap(), None);
+    store.remove().unwrap();
+    assert_eq!(store.load().unwrap(), None);
+}
+
+#[wasm_bindgen_test]
+fn a_full_storage_is_reported_not_swallowed() {
+    let store = SessionStorageStore::for_client("webtest-full");
+    let huge = "x".repeat(12 * 1024 * 1024);
+    let err = store.save(&huge).unwrap_err();
+    assert!(err.0.contains("full"), "{err}");
+    assert_eq!(store.load().unwrap(), None);
+}
+
+async fn initiate(
+    url: &str,
+    client: &FetchClient,
+    password: &str,
+) -> Result<cognito_client::cognito::AuthStep, CallError> {
+    let op = InitiateAuth::user_password(CLIENT, "demo", &Secret::new(password));
+    let response = client.send(build_request(url, &op)).await?;
+    parse_response::<InitiateAuth>(&response)
+}
+
+#[wasm_bindgen_test]
+async fn fetch_signs_in_through_cors() {
+    let step = initiate(endpoint(), &FetchClient::default(), "Demo-Passw0rd!")
+        .await
+        .unwrap();
+    let result = step.authentication_result.expect("tokens");
+    assert!(result.refresh_token.is_some());
+    assert!(result.expires_in > 0);
+}
+
+#[wasm_bindgen_test]
+async fn fetch_reads_the_aws_error_header_through_cors() {
+    let op = InitiateAuth::user_password(CLIENT, "demo", &Secret::new("wrong"));
+    let response = FetchClient::default()
+        .send(build_request(endpoint(), &op))
+        .await
+        .unwrap();
+    assert_eq!(response.status, 400);
+    // Readable only because the CORS front exposes it, as AWS does.
+    assert_eq!(
+        response.header("x-amzn-ErrorType"),
+        Some("NotAuthorizedException:")
+    );
+    let err = parse_response::<InitiateAuth>(&response).unwrap_err();
+    assert_eq!(err.code(), Some(&ErrorCode::NotAuthorized));
+}
+
+#[wasm_bindgen_test]
+async fn fetch_to_a_closed_port_is_a_network_error() {
+    let err = initiate("http://127.0.0.1:9/", &FetchClient::default(), "x")
+        .await
+        .unwrap_err();
+    assert!(
+        matches!(err, CallError::Transport(TransportError::Network(_))),
+        "{err:?}"
+    );
+}
+
+#[wasm_bindgen_test]
+async fn fetch_gives_up_on_a_server_that_never_answers() {
+    let client = FetchClient { timeout_ms: 300 };
+    let err = initiate(blackhole(), &client, "x").await.unwrap_err();
+    assert_eq!(err, CallError::Transport(TransportError::Timeout));
+}
+
+fn container() -> web_sys::HtmlElement {
+    let document = web_sys::window().unwrap().document().unwrap();
+    let div = document.create_element("div").unwrap();
+    document.body().unwrap().append_child(&div).unwrap();
+    div.unchecked_into()
+}
+
+fn find(root: &web_sys::HtmlElement, test_id: &str) -> Option<web_sys::HtmlElement> {
+    root.query_selector(&format!("[data-testid='{test_id}']"))
+        .unwrap()
+        .map(|e| e.unchecked_into())
+}
+
+/// Waits (up to 10 s) for an element to appear: the app's work is asynchronous.
+async fn wait_for(root: &web_sys::HtmlElement, test_id: &str) -> web_sys::HtmlElement {
+    for _ in 0..200 {
+        leptos::task::tick().await;
+        if let Some(element) = find(root, test_id) {
+            return element;
+        }
+        TimeoutFuture::new(50).await;
+    }
+    panic!(
+        "[data-testid={test_id}] never appeared; page: {}",
+        root.inner_text()
+    );
+}
+
+fn type_into(root: &web_sys::HtmlElement, test_id: &str, text: &str) {
+    let input: web_sys::HtmlInputElement = find(root, test_id).unwrap().unchecked_into();
+    input.set_value(text);
+    input
+        .dispatch_event(&web_sys::Event::new("input").unwrap())
+        .unwrap();
+}
+
+#[wasm_bindgen_test]
+async fn the_app_without_a_config_says_what_is_missing() {
+    let root = container();
+    let _mounted = leptos::mount::mount_to(root.clone(), App);
+    let problem = wait_for(&root, "config-error").await;
+    // The test runner serves no config.json.
+    assert!(
+        problem
+            .inner_text()
+            .contains("config.json could not be loaded (HTTP 404)"),
+        "{}",
+        problem.inner_text()
+    );
+}
+
+#[wasm_bindgen_test]
+async fn the_shell_signs_in_and_shows_the_token_info() {
+    session_storage().clear().unwrap();
+    let config = Config::parse(&format!(
+        r#"{{"region":"us-east-1","userPoolId":"{POOL}","clientId":"{CLIENT}","endpoint":"{}"}}"#,
+        endpoint()
+    ))
+    .unwrap();
+    let root = container();
+    let _mounted =
+        leptos::mount::mount_to(root.clone(), move || leptos::view! { <Shell config /> });
+    wait_for(&root, "sign-in-form").await;
+    assert!(
+        root.query_selector("label[for=username]")
+            .unwrap()
+            .is_some()
+    );
+    assert!(
+        root.query_selector("label[for=password]")
+            .unwrap()
+            .is_some()
+    );
+    type_into(&root, "username", "demo");
+    type_into(&root, "password", "Demo-Passw0rd!");
+    find(&root, "sign-in").unwrap().click();
+    let user = wait_for(&root, "info-username").await;
+    assert_eq!(user.inner_text(), "demo");
+    assert_eq!(
+        find(&root, "info-email").unwrap().inner_text(),
+        "demo@example.com"
+    );
+    assert_eq!(find(&root, "info-has-refresh").unwrap().inner_text(), "yes");
+    let key = format!("cognito-session:{CLIENT}");
+    assert!(session_storage().get_item(&key).unwrap().is_some());
+    // Only previews reach the page, never a whole token.
+    let record: serde_json::Value =
+        serde_json::from_str(&session_storage().get_item(&key).unwrap().unwrap()).unwrap();
+    let access = record["access_token"].as_str().unwrap();
+    assert!(!root.inner_html().contains(access));
+    session_storage().clear().unwrap();
+}
