@@ -94,6 +94,7 @@ STACK_PIDS+=($!)
 wait_for_url http://127.0.0.1:8090/ "the static server"
 say "Playwright end-to-end tests (Chromium, release build)"
 export APP_URL=http://127.0.0.1:8090/ FAKECLOUD_URL=http://127.0.0.1:4576 COGNITO_FRONT_URL=http://127.0.0.1:4577/
+export FAULT_MATRIX_REPORT="$REPORTS/fault-matrix.md"
 PLAYWRIGHT_JSON_OUTPUT_NAME="$LOGS/playwright.json" \
   npx playwright test --config tests/e2e/playwright.config.js --reporter=list,json
 read -r e2e_passed e2e_failed < <(node -e '
@@ -104,4 +105,6 @@ read -r e2e_passed e2e_failed < <(node -e '
 PASSED=$((PASSED + e2e_passed))
 FAILED=$((FAILED + e2e_failed))
 echo "end-to-end: $e2e_passed passed, $e2e_failed failed"
+[ -f "$FAULT_MATRIX_REPORT" ] && echo "Fault matrix: $FAULT_MATRIX_REPORT"
+echo "Bundle size: $REPORTS/bundle-size.md"
 finish

@@ -14,6 +14,12 @@ pub struct Config {
     pub endpoint: String,
     pub refresh_mode: RefreshMode,
     pub sign_in_flow: SignInFlow,
+    /// Refresh this long before the access token ends, from a timer; 0 refreshes only when
+    /// the token info is read.
+    pub proactive_refresh_s: u64,
+    /// Whether this app's tabs share one session: one refresh at a time, rotations and
+    /// sign-outs passed on, and a new tab may ask an open one for the session.
+    pub share_across_tabs: bool,
 }
 
 /// How the session is refreshed; it must match the app client's setting in Cognito.
@@ -53,14 +59,19 @@ fn error(field: &str, problem: impl Into<String>) -> ConfigError {
     }
 }
 
-const KNOWN_FIELDS: [&str; 6] = [
+const KNOWN_FIELDS: [&str; 8] = [
     "region",
     "userPoolId",
     "clientId",
     "endpoint",
     "refreshMode",
     "signInFlow",
+    "proactiveRefreshSeconds",
+    "shareSessionAcrossTabs",
 ];
+
+/// Access tokens live at least 5 minutes; a longer lead would refresh all the time.
+const MAX_PROACTIVE_REFRESH_S: u64 = 240;
 
 impl Config {
     pub fn parse(raw: &str) -> Result<Config, ConfigError> {
@@ -135,6 +146,25 @@ impl Config {
                 ));
             }
         };
+        let proactive_refresh_s = match fields.get("proactiveRefreshSeconds") {
+            None | Some(Value::Null) => 60,
+            Some(v) => match v.as_u64() {
+                Some(s) if s <= MAX_PROACTIVE_REFRESH_S => s,
+                _ => {
+                    return Err(error(
+                        "proactiveRefreshSeconds",
+                        format!(
+                            "must be a whole number of seconds from 0 to {MAX_PROACTIVE_REFRESH_S}"
+                        ),
+                    ));
+                }
+            },
+        };
+        let share_across_tabs = match fields.get("shareSessionAcrossTabs") {
+            None | Some(Value::Null) => true,
+            Some(Value::Bool(b)) => *b,
+            Some(_) => return Err(error("shareSessionAcrossTabs", "must be true or false")),
+        };
         Ok(Config {
             region,
             user_pool_id,
@@ -142,6 +172,8 @@ impl Config {
             endpoint,
             refresh_mode,
             sign_in_flow,
+            proactive_refresh_s,
+            share_across_tabs,
         })
     }
 }
@@ -172,17 +204,22 @@ mod tests {
         assert_eq!(c.endpoint, "https://cognito-idp.us-east-1.amazonaws.com/");
         assert_eq!(c.refresh_mode, RefreshMode::Rotation);
         assert_eq!(c.sign_in_flow, SignInFlow::UserPassword);
+        assert_eq!(c.proactive_refresh_s, 60);
+        assert!(c.share_across_tabs);
     }
 
     #[test]
     fn the_full_config() {
         let c = Config::parse(
             r#"{"region":"us-east-1","userPoolId":"us-east-1_Demo","clientId":"abc123",
-                "endpoint":"http://127.0.0.1:4567/","refreshMode":"legacy","signInFlow":"USER_PASSWORD_AUTH"}"#,
+                "endpoint":"http://127.0.0.1:4567/","refreshMode":"legacy","signInFlow":"USER_PASSWORD_AUTH",
+                "proactiveRefreshSeconds":0,"shareSessionAcrossTabs":false}"#,
         )
         .unwrap();
         assert_eq!(c.endpoint, "http://127.0.0.1:4567/");
         assert_eq!(c.refresh_mode, RefreshMode::Legacy);
+        assert_eq!(c.proactive_refresh_s, 0);
+        assert!(!c.share_across_tabs);
     }
 
     fn field_of(raw: &str) -> String {

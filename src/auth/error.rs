@@ -95,7 +95,7 @@ impl fmt::Display for AuthError {
             AuthError::SessionEnded => f.write_str("Your session has ended. Please sign in again."),
             AuthError::NotSignedIn => f.write_str("You are not signed in."),
             AuthError::Superseded => f.write_str("A newer sign-in or sign-out happened meanwhile; this result was set aside."),
-            AuthError::Network(_) => f.write_str("Could not reach the sign-in service. Check your connection and try again; you are still signed in if you were."),
+            AuthError::Network(_) => f.write_str("Could not reach the sign-in service. Check your connection and try again."),
             AuthError::Timeout => f.write_str("The sign-in service did not answer in time. Please try again."),
             AuthError::Throttled => f.write_str("Too many requests right now. Wait a moment and try again."),
             AuthError::ServerFault(detail) => write!(f, "The sign-in service had a problem ({detail}). Please try again."),

@@ -1,6 +1,8 @@
 //! What the auth service needs from the outside world.
 
 use crate::cognito::{HttpRequest, HttpResponse, TransportError};
+use crate::secret::Secret;
+use serde::{Deserialize, Serialize};
 use std::fmt;
 
 /// Sends one request. Single-threaded (the browser), so futures need not be `Send`.
@@ -16,9 +18,47 @@ pub trait SessionStore {
     fn remove(&self) -> Result<(), StorageError>;
 }
 
-/// Wall-clock time in milliseconds since the Unix epoch.
+/// Wall-clock time, and the randomness that spreads retries over time.
 pub trait Clock {
+    /// Milliseconds since the Unix epoch.
     fn now_ms(&self) -> u64;
+    /// A random number in [0, 1) (retry jitter).
+    fn jitter(&self) -> f64;
+}
+
+/// This app's other tabs (Web Locks and BroadcastChannel in the browser).
+#[allow(async_fn_in_trait)]
+pub trait TabLink {
+    /// Runs `work` while holding the refresh lock shared by all tabs of this app client, so
+    /// that only one tab at a time presents a refresh token.
+    async fn exclusive<T>(&self, work: impl Future<Output = T>) -> T;
+    /// Tells the other tabs; this one never hears its own message.
+    fn publish(&self, message: &TabMessage);
+}
+
+/// What tabs tell each other. Records and tokens travel only on the same-origin channel.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(tag = "kind", rename_all = "snake_case")]
+pub enum TabMessage {
+    /// A tab refreshed: every tab that held `replaced` takes the session in `record`.
+    Refreshed { replaced: Secret, record: Secret },
+    /// A tab signed out: every tab that holds `refresh_token` signs out too.
+    SignedOut { refresh_token: Secret },
+    /// A tab that opened with no session asks for one.
+    SessionWanted,
+    /// A signed-in tab answers [`TabMessage::SessionWanted`].
+    SessionOffered { record: Secret },
+}
+
+/// A [`TabLink`] for a single tab: no lock to share, nobody to tell.
+#[derive(Debug, Clone, Copy, Default)]
+pub struct SoloTab;
+
+impl TabLink for SoloTab {
+    async fn exclusive<T>(&self, work: impl Future<Output = T>) -> T {
+        work.await
+    }
+    fn publish(&self, _message: &TabMessage) {}
 }
 
 /// Storage refused: unavailable (privacy settings), full, …

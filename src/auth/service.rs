@@ -1,13 +1,13 @@
 //! The auth service: one per page, shared by every view through a cheap clone.
 
-use super::{AuthError, Clock, HttpClient, SessionStore, Step};
+use super::{AuthError, Clock, HttpClient, SessionStore, Step, TabLink, TabMessage};
 use crate::cognito::{
-    AuthStep, CallError, GetTokensFromRefreshToken, InitiateAuth, Operation,
+    AuthStep, AuthenticationResult, CallError, GetTokensFromRefreshToken, InitiateAuth, Operation,
     RespondToAuthChallenge, RevokeToken, build_request, parse_response,
 };
 use crate::config::{Config, RefreshMode};
 use crate::secret::Secret;
-use crate::session::{RefreshFailure, Rotation, Session, after_refresh_failure};
+use crate::session::{RefreshFailure, Rotation, Session, after_refresh_failure, retry_delay_ms};
 use futures::FutureExt;
 use futures::future::{LocalBoxFuture, Shared};
 use std::cell::RefCell;
@@ -16,11 +16,11 @@ use std::rc::Rc;
 type RefreshFuture = Shared<LocalBoxFuture<'static, Result<Refreshed, AuthError>>>;
 
 /// The auth handle. Clones share one state, so every view sees the same session.
-pub struct Auth<H, S, C> {
-    inner: Rc<Inner<H, S, C>>,
+pub struct Auth<H, S, C, T> {
+    inner: Rc<Inner<H, S, C, T>>,
 }
 
-impl<H, S, C> Clone for Auth<H, S, C> {
+impl<H, S, C, T> Clone for Auth<H, S, C, T> {
     fn clone(&self) -> Self {
         Self {
             inner: self.inner.clone(),
@@ -28,10 +28,11 @@ impl<H, S, C> Clone for Auth<H, S, C> {
     }
 }
 
-struct Inner<H, S, C> {
+struct Inner<H, S, C, T> {
     http: H,
     store: S,
     clock: C,
+    tabs: T,
     config: Config,
     state: RefCell<State>,
 }
@@ -45,6 +46,14 @@ struct State {
     /// The refresh under way, if any, and the generation it started from. Every reader awaits
     /// the same one: one request per refresh, however many ask.
     in_flight: Option<(u64, RefreshFuture)>,
+    /// Transient refresh failures in a row, and when the timer may try again.
+    failures: u32,
+    retry_not_before_ms: u64,
+    /// The refresh token whose refresh was refused: if another tab's rotation of that very
+    /// token arrives late, the session is taken up again rather than lost.
+    refused_refresh_token: Option<Secret>,
+    /// This tab opened with no session and asked the other tabs for theirs.
+    wants_session: bool,
     /// Set when storage refused a write: the session then lives only in memory.
     storage_problem: Option<String>,
 }
@@ -89,10 +98,13 @@ pub struct TokenRead {
     pub refreshed: Option<Refreshed>,
 }
 
-/// What a refresh did to the refresh token.
+/// What a refresh did.
 #[derive(Debug, Clone, PartialEq)]
 pub struct Refreshed {
     pub rotation: Rotation,
+    /// Another tab refreshed while this one waited for the lock; this tab took its tokens up
+    /// and sent no request.
+    pub by_other_tab: bool,
 }
 
 #[derive(Debug, Clone, PartialEq)]
@@ -101,18 +113,31 @@ pub struct SignOutReport {
     pub revoked: Result<(), AuthError>,
 }
 
-impl<H, S, C> Auth<H, S, C>
+/// What a message from another tab changed here.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum TabNews {
+    /// Another tab refreshed the shared session; this tab took the new tokens.
+    Refreshed,
+    /// Another tab signed out of the shared session; so did this one.
+    SignedOut,
+    /// This tab opened with no session and took up an open tab's.
+    SessionReceived,
+}
+
+impl<H, S, C, T> Auth<H, S, C, T>
 where
     H: HttpClient + 'static,
     S: SessionStore + 'static,
     C: Clock + 'static,
+    T: TabLink + 'static,
 {
-    pub fn new(config: Config, http: H, store: S, clock: C) -> Self {
+    pub fn new(config: Config, http: H, store: S, clock: C, tabs: T) -> Self {
         Self {
             inner: Rc::new(Inner {
                 http,
                 store,
                 clock,
+                tabs,
                 config,
                 state: RefCell::new(State::default()),
             }),
@@ -124,28 +149,32 @@ where
     }
 
     /// Takes up the session saved in storage, if any. An unreadable record is removed and
-    /// reported, so the user gets a clean sign-in page and a reason.
+    /// reported, so the user gets a clean sign-in page and a reason. With no session, asks the
+    /// other tabs for theirs (when tabs share sessions).
     pub fn restore(&self) -> Result<bool, AuthError> {
         let raw = match self.inner.store.load() {
             Ok(raw) => raw,
             Err(e) => {
                 self.state().storage_problem = Some(e.to_string());
-                return Ok(false);
+                None
             }
         };
-        let Some(raw) = raw else { return Ok(false) };
-        match Session::from_record(&raw) {
-            Ok(session) => {
-                let mut state = self.state();
-                state.session = Some(session);
-                state.generation += 1;
-                Ok(true)
+        let outcome = match raw.map(|raw| Session::from_record(&raw)) {
+            Some(Ok(session)) => {
+                self.set_session(Some(session));
+                return Ok(true);
             }
-            Err(e) => {
+            Some(Err(e)) => {
                 self.remove_stored();
                 Err(AuthError::StoredSessionUnreadable(e.to_string()))
             }
+            None => Ok(false),
+        };
+        if self.inner.config.share_across_tabs {
+            self.state().wants_session = true;
+            self.inner.tabs.publish(&TabMessage::SessionWanted);
         }
+        outcome
     }
 
     pub fn is_signed_in(&self) -> bool {
@@ -203,6 +232,39 @@ where
         })
     }
 
+    /// For a timer that polls (so it survives the device sleeping) and for the moments the tab
+    /// becomes visible: refreshes when the access token is within the configured lead of its
+    /// end, unless a failed refresh is backing off. `None` when nothing was due.
+    pub async fn keep_alive(&self) -> Option<Result<Refreshed, AuthError>> {
+        let now = self.inner.clock.now_ms();
+        let lead_ms = self.inner.config.proactive_refresh_s * 1000;
+        let due = {
+            let state = self.state();
+            lead_ms > 0
+                && now >= state.retry_not_before_ms
+                && state
+                    .session
+                    .as_ref()
+                    .is_some_and(|s| s.needs_refresh(now + lead_ms))
+        };
+        if due {
+            Some(self.refresh().await)
+        } else {
+            None
+        }
+    }
+
+    /// When the timer may try again after failed refreshes, if it is waiting.
+    pub fn retry_at_ms(&self) -> Option<u64> {
+        let state = self.state();
+        (state.failures > 0).then_some(state.retry_not_before_ms)
+    }
+
+    /// Ends the back-off (the browser is back online): the next `keep_alive` may try at once.
+    pub fn retry_soon(&self) {
+        self.state().retry_not_before_ms = 0;
+    }
+
     /// Refreshes now, whatever the tokens' age (the "Refresh now" button). Joins a refresh that
     /// is already under way rather than starting a second one.
     pub async fn refresh(&self) -> Result<Refreshed, AuthError> {
@@ -221,27 +283,75 @@ where
         refresh.await
     }
 
-    /// Signs out here at once, then asks Cognito to revoke the refresh token.
+    /// Signs out here at once (and in the tabs sharing this session), then asks Cognito to
+    /// revoke the refresh token.
     pub async fn sign_out(&self) -> SignOutReport {
-        let session = {
-            let mut state = self.state();
-            state.generation += 1;
-            state.in_flight = None;
-            state.session.take()
-        };
+        let session = self.state().session.clone();
+        self.set_session(None);
         self.remove_stored();
         let revoked = match session.and_then(|s| s.refresh_token) {
-            Some(refresh_token) => self
-                .call(&RevokeToken::new(
+            Some(refresh_token) => {
+                self.inner.tabs.publish(&TabMessage::SignedOut {
+                    refresh_token: refresh_token.clone(),
+                });
+                self.call(&RevokeToken::new(
                     &self.inner.config.client_id,
                     &refresh_token,
                 ))
                 .await
                 .map(|_| ())
-                .map_err(|e| AuthError::from_call(e, Step::SignOut)),
+                .map_err(|e| AuthError::from_call(e, Step::SignOut))
+            }
             None => Ok(()),
         };
         SignOutReport { revoked }
+    }
+
+    /// Acts on a message from another tab.
+    pub fn on_tab_message(&self, message: TabMessage) -> Option<TabNews> {
+        let (held, refused, wants) = {
+            let state = self.state();
+            let held = state.session.as_ref().and_then(|s| s.refresh_token.clone());
+            (
+                held,
+                state.refused_refresh_token.clone(),
+                state.wants_session,
+            )
+        };
+        match message {
+            TabMessage::Refreshed { replaced, record } => {
+                let ours = held.as_ref() == Some(&replaced)
+                    || (held.is_none() && refused.as_ref() == Some(&replaced));
+                let session = Session::from_record(record.expose())
+                    .ok()
+                    .filter(|_| ours)?;
+                self.adopt(session);
+                Some(TabNews::Refreshed)
+            }
+            TabMessage::SignedOut { refresh_token } => {
+                if held.as_ref() != Some(&refresh_token) {
+                    return None;
+                }
+                self.set_session(None);
+                self.remove_stored();
+                Some(TabNews::SignedOut)
+            }
+            TabMessage::SessionWanted => {
+                let record = self.state().session.as_ref().map(Session::to_record)?;
+                self.inner.tabs.publish(&TabMessage::SessionOffered {
+                    record: Secret::new(record),
+                });
+                None
+            }
+            TabMessage::SessionOffered { record } => {
+                if !wants || held.is_some() {
+                    return None;
+                }
+                let session = Session::from_record(record.expose()).ok()?;
+                self.adopt(session);
+                Some(TabNews::SessionReceived)
+            }
+        }
     }
 
     fn state(&self) -> std::cell::RefMut<'_, State> {
@@ -263,7 +373,7 @@ where
         if let Some(result) = step.authentication_result {
             let session = Session::from_result(username, result, sent_at)
                 .map_err(|e| AuthError::BadResponse(e.to_string()))?;
-            self.install(session);
+            self.adopt(session);
             return Ok(SignInStep::SignedIn(self.info()?));
         }
         match (step.challenge_name, step.session) {
@@ -287,7 +397,11 @@ where
     }
 
     async fn run_refresh(self, generation: u64) -> Result<Refreshed, AuthError> {
-        let result = self.refresh_once(generation).await;
+        let result = self
+            .inner
+            .tabs
+            .exclusive(self.refresh_once(generation))
+            .await;
         let mut state = self.state();
         if matches!(state.in_flight, Some((g, _)) if g == generation) {
             state.in_flight = None;
@@ -299,6 +413,17 @@ where
         let refresh_token = {
             let state = self.state();
             let session = state.session.as_ref().ok_or(AuthError::NotSignedIn)?;
+            if state.generation != generation {
+                // Another tab refreshed while this one waited for the lock.
+                return if session.needs_refresh(self.inner.clock.now_ms()) {
+                    Err(AuthError::Superseded)
+                } else {
+                    Ok(Refreshed {
+                        rotation: Rotation::Kept,
+                        by_other_tab: true,
+                    })
+                };
+            }
             session
                 .refresh_token
                 .clone()
@@ -323,41 +448,75 @@ where
                 }),
         };
 
-        let mut state = self.state();
-        if state.generation != generation {
+        if self.state().generation != generation {
+            // Signed out (or in anew) meanwhile. A rotated refresh token that nobody will hold
+            // is revoked rather than left alive on the server.
+            if let Ok(AuthenticationResult {
+                refresh_token: Some(orphan),
+                ..
+            }) = &answer
+            {
+                let held = self
+                    .state()
+                    .session
+                    .as_ref()
+                    .and_then(|s| s.refresh_token.clone());
+                if *orphan != refresh_token && held.as_ref() != Some(orphan) {
+                    let _ = self.call(&RevokeToken::new(client_id, orphan)).await;
+                }
+            }
             return Err(AuthError::Superseded);
         }
         let result = match answer {
             Ok(result) => result,
             Err(error) => {
                 if after_refresh_failure(&error) == RefreshFailure::EndsSession {
-                    state.session = None;
-                    state.generation += 1;
-                    drop(state);
+                    self.set_session(None);
                     self.remove_stored();
+                    self.state().refused_refresh_token = Some(refresh_token);
+                } else {
+                    let mut state = self.state();
+                    state.failures += 1;
+                    state.retry_not_before_ms = self.inner.clock.now_ms()
+                        + retry_delay_ms(state.failures, self.inner.clock.jitter());
                 }
                 return Err(AuthError::from_call(error, Step::Refresh));
             }
         };
-        let current = state.session.as_ref().ok_or(AuthError::NotSignedIn)?;
-        let (next, rotation) = current
-            .refreshed(result, sent_at)
-            .map_err(|e| AuthError::BadResponse(e.to_string()))?;
-        state.session = Some(next);
-        state.generation += 1;
-        drop(state);
-        self.save_current();
-        Ok(Refreshed { rotation })
+        let refreshed = self
+            .state()
+            .session
+            .as_ref()
+            .ok_or(AuthError::NotSignedIn)?
+            .refreshed(result, sent_at);
+        let (next, rotation) = refreshed.map_err(|e| AuthError::BadResponse(e.to_string()))?;
+        let record = next.to_record();
+        self.adopt(next);
+        self.inner.tabs.publish(&TabMessage::Refreshed {
+            replaced: refresh_token,
+            record: Secret::new(record),
+        });
+        Ok(Refreshed {
+            rotation,
+            by_other_tab: false,
+        })
     }
 
-    fn install(&self, session: Session) {
-        {
-            let mut state = self.state();
-            state.session = Some(session);
-            state.generation += 1;
-            state.in_flight = None;
-        }
+    /// Makes `session` the current one and saves it.
+    fn adopt(&self, session: Session) {
+        self.set_session(Some(session));
         self.save_current();
+    }
+
+    fn set_session(&self, session: Option<Session>) {
+        let mut state = self.state();
+        state.session = session;
+        state.generation += 1;
+        state.in_flight = None;
+        state.failures = 0;
+        state.retry_not_before_ms = 0;
+        state.wants_session = false;
+        state.refused_refresh_token = None;
     }
 
     fn save_current(&self) {

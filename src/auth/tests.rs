@@ -107,30 +107,39 @@ impl Clock for SetClock {
     fn now_ms(&self) -> u64 {
         self.0.get()
     }
+    fn jitter(&self) -> f64 {
+        0.5
+    }
 }
 
 const T0: u64 = 1_800_000_000_000;
 
+type TestAuth<T> = Auth<FakeCognito, MemoryStore, SetClock, T>;
+
 struct World {
-    auth: Auth<FakeCognito, MemoryStore, SetClock>,
+    auth: TestAuth<SoloTab>,
     cognito: FakeCognito,
     store: MemoryStore,
     clock: Rc<Cell<u64>>,
 }
 
-fn world(refresh_mode: &str) -> World {
-    let config = Config::parse(&format!(
+fn config(refresh_mode: &str) -> Config {
+    Config::parse(&format!(
         r#"{{"region":"us-east-1","userPoolId":"us-east-1_T","clientId":"client1","refreshMode":"{refresh_mode}"}}"#
     ))
-    .unwrap();
+    .unwrap()
+}
+
+fn world(refresh_mode: &str) -> World {
     let cognito = FakeCognito::default();
     let store = MemoryStore::default();
     let clock = Rc::new(Cell::new(T0));
     let auth = Auth::new(
-        config,
+        config(refresh_mode),
         cognito.clone(),
         store.clone(),
         SetClock(clock.clone()),
+        SoloTab,
     );
     World {
         auth,
@@ -156,6 +165,15 @@ fn tokens(n: u64, refresh: Option<&str>) -> serde_json::Value {
         result["RefreshToken"] = r.into();
     }
     serde_json::json!({ "AuthenticationResult": result })
+}
+
+/// A reply for a `reply_later` channel.
+fn http_reply(status: u16, body: serde_json::Value) -> Reply {
+    Ok(HttpResponse {
+        status,
+        headers: vec![],
+        body: body.to_string(),
+    })
 }
 
 fn error(code: &str, message: &str) -> serde_json::Value {
@@ -336,11 +354,7 @@ fn simultaneous_reads_share_one_refresh() {
     let reads: Vec<_> = (0..20).map(|_| w.auth.token_info()).collect();
     let release = async {
         answer
-            .send(Ok(HttpResponse {
-                status: 200,
-                headers: vec![],
-                body: tokens(3600, Some("refresh-two-BBBBBB")).to_string(),
-            }))
+            .send(http_reply(200, tokens(3600, Some("refresh-two-BBBBBB"))))
             .unwrap();
     };
     let (results, ()) = block_on(futures::future::join(
@@ -408,23 +422,29 @@ fn a_refresh_answer_after_sign_out_is_dropped() {
     let w = signed_in("rotation");
     w.clock.set(T0 + HOUR + 1);
     let answer = w.cognito.reply_later();
-    w.cognito.reply(200, serde_json::json!({}));
+    w.cognito.reply(200, serde_json::json!({})); // the sign-out's revoke
+    w.cognito.reply(200, serde_json::json!({})); // the late answer's new refresh token, revoked
     let late = async {
         // The refresh is under way; sign out meanwhile, then let the refresh answer.
         let sign_out = w.auth.sign_out().await;
         assert_eq!(sign_out.revoked, Ok(()));
-        answer
-            .send(Ok(HttpResponse {
-                status: 200,
-                headers: vec![],
-                body: tokens(3600, Some("r2")).to_string(),
-            }))
-            .unwrap();
+        answer.send(http_reply(200, tokens(3600, Some("r2")))).unwrap();
     };
     let (read, ()) = block_on(futures::future::join(w.auth.token_info(), late));
     assert_eq!(read.unwrap_err(), AuthError::Superseded);
     assert!(!w.auth.is_signed_in());
     assert_eq!(*w.store.record.borrow(), None);
+    // The late answer's new refresh token would be held by nobody: it is revoked too.
+    assert_eq!(
+        w.cognito.targets(),
+        [
+            "InitiateAuth",
+            "GetTokensFromRefreshToken",
+            "RevokeToken",
+            "RevokeToken"
+        ]
+    );
+    assert_eq!(w.cognito.last_body()["Token"], "r2");
 }
 
 #[test]
@@ -436,11 +456,7 @@ fn a_late_rejection_does_not_end_a_newer_session() {
     let newer = async {
         w.auth.sign_in("alice", &Secret::new("pw")).await.unwrap();
         answer
-            .send(Ok(HttpResponse {
-                status: 400,
-                headers: vec![],
-                body: error("NotAuthorizedException", "x").to_string(),
-            }))
+            .send(http_reply(400, error("NotAuthorizedException", "x")))
             .unwrap();
     };
     let (read, ()) = block_on(futures::future::join(w.auth.refresh(), newer));
@@ -516,4 +532,273 @@ fn reading_while_signed_out_asks_nothing() {
         AuthError::NotSignedIn
     );
     assert!(w.cognito.targets().is_empty());
+}
+
+#[test]
+fn keep_alive_refreshes_ahead_of_expiry_and_backs_off_after_failures() {
+    let w = signed_in("rotation");
+    // Default lead: 60 s (+5 s margin) before the end.
+    w.clock.set(T0 + HOUR - 70_000);
+    assert_eq!(block_on(w.auth.keep_alive()), None);
+    w.clock.set(T0 + HOUR - 60_000);
+    w.cognito.fail(TransportError::Network("offline".into()));
+    assert!(matches!(
+        block_on(w.auth.keep_alive()),
+        Some(Err(AuthError::Network(_)))
+    ));
+    // Backing off: 2 s × jitter spread 0.75 = 1.5 s before the next try.
+    assert_eq!(w.auth.retry_at_ms(), Some(T0 + HOUR - 60_000 + 1_500));
+    w.clock.set(T0 + HOUR - 59_000);
+    assert_eq!(block_on(w.auth.keep_alive()), None);
+    assert_eq!(w.cognito.targets().len(), 2);
+    // Back online: try at once.
+    w.auth.retry_soon();
+    w.cognito.reply(200, tokens(3540, Some("r2")));
+    assert!(matches!(block_on(w.auth.keep_alive()), Some(Ok(_))));
+    assert_eq!(w.auth.retry_at_ms(), None);
+    assert!(w.auth.is_signed_in());
+}
+
+#[test]
+fn keep_alive_does_nothing_when_proactive_refresh_is_off() {
+    let cognito = FakeCognito::default();
+    let clock = Rc::new(Cell::new(T0));
+    let mut off = config("rotation");
+    off.proactive_refresh_s = 0;
+    let auth = Auth::new(
+        off,
+        cognito.clone(),
+        MemoryStore::default(),
+        SetClock(clock.clone()),
+        SoloTab,
+    );
+    cognito.reply(200, tokens(0, Some("r")));
+    block_on(auth.sign_in("alice", &Secret::new("pw"))).unwrap();
+    clock.set(T0 + 2 * HOUR);
+    assert_eq!(block_on(auth.keep_alive()), None);
+    assert_eq!(cognito.targets(), ["InitiateAuth"]);
+}
+
+type OpenTab = (usize, TestAuth<Tab>);
+
+/// Tabs of one browser: a lock they share and a channel that delivers to every other tab.
+#[derive(Clone, Default)]
+struct Browser {
+    lock: Rc<futures::lock::Mutex<()>>,
+    tabs: Rc<RefCell<Vec<OpenTab>>>,
+    news: Rc<RefCell<Vec<(usize, TabNews)>>>,
+}
+
+#[derive(Clone)]
+struct Tab {
+    id: usize,
+    browser: Browser,
+}
+
+impl TabLink for Tab {
+    async fn exclusive<T>(&self, work: impl std::future::Future<Output = T>) -> T {
+        let _held = self.browser.lock.lock().await;
+        work.await
+    }
+    fn publish(&self, message: &TabMessage) {
+        // Through JSON, as the browser's channel carries it.
+        let wire = serde_json::to_string(message).unwrap();
+        let others: Vec<_> = self
+            .browser
+            .tabs
+            .borrow()
+            .iter()
+            .filter(|(id, _)| *id != self.id)
+            .cloned()
+            .collect();
+        for (id, auth) in others {
+            if let Some(news) = auth.on_tab_message(serde_json::from_str(&wire).unwrap()) {
+                self.browser.news.borrow_mut().push((id, news));
+            }
+        }
+    }
+}
+
+impl Browser {
+    fn open_tab(
+        &self,
+        cognito: &FakeCognito,
+        clock: &Rc<Cell<u64>>,
+        store: MemoryStore,
+    ) -> TestAuth<Tab> {
+        let id = self.tabs.borrow().len();
+        let tab = Tab {
+            id,
+            browser: self.clone(),
+        };
+        let auth = Auth::new(
+            config("rotation"),
+            cognito.clone(),
+            store,
+            SetClock(clock.clone()),
+            tab,
+        );
+        self.tabs.borrow_mut().push((id, auth.clone()));
+        auth
+    }
+}
+
+/// Two tabs holding one session, as a duplicated tab does (sessionStorage is copied).
+struct TwoTabs {
+    browser: Browser,
+    cognito: FakeCognito,
+    clock: Rc<Cell<u64>>,
+    a: TestAuth<Tab>,
+    b: TestAuth<Tab>,
+    store_b: MemoryStore,
+}
+
+fn two_tabs() -> TwoTabs {
+    let browser = Browser::default();
+    let cognito = FakeCognito::default();
+    let clock = Rc::new(Cell::new(T0));
+    let store_a = MemoryStore::default();
+    let a = browser.open_tab(&cognito, &clock, store_a.clone());
+    cognito.reply(200, tokens(0, Some("shared-refresh")));
+    block_on(a.sign_in("alice", &Secret::new("pw"))).unwrap();
+    let store_b = MemoryStore::default();
+    *store_b.record.borrow_mut() = store_a.record.borrow().clone();
+    let b = browser.open_tab(&cognito, &clock, store_b.clone());
+    assert_eq!(b.restore(), Ok(true));
+    TwoTabs {
+        browser,
+        cognito,
+        clock,
+        a,
+        b,
+        store_b,
+    }
+}
+
+#[test]
+fn two_tabs_expiring_together_send_one_refresh_and_share_its_result() {
+    let TwoTabs {
+        cognito,
+        clock,
+        a,
+        b,
+        store_b,
+        ..
+    } = two_tabs();
+    clock.set(T0 + HOUR + 1);
+    let answer = cognito.reply_later();
+    let release = async {
+        answer
+            .send(http_reply(200, tokens(3600, Some("rotated-refresh"))))
+            .unwrap();
+    };
+    let (ra, rb, ()) = block_on(futures::future::join3(
+        a.token_info(),
+        b.token_info(),
+        release,
+    ));
+    assert_eq!(
+        cognito.targets(),
+        ["InitiateAuth", "GetTokensFromRefreshToken"]
+    );
+    assert!(!ra.unwrap().refreshed.unwrap().by_other_tab);
+    assert!(rb.unwrap().refreshed.unwrap().by_other_tab);
+    let b_stored = Session::from_record(store_b.record.borrow().as_deref().unwrap()).unwrap();
+    assert_eq!(b_stored.refresh_token.unwrap().expose(), "rotated-refresh");
+}
+
+#[test]
+fn a_tab_refused_for_a_token_another_tab_rotated_takes_the_rotation_up_when_it_arrives() {
+    let TwoTabs {
+        cognito,
+        clock,
+        b,
+        store_b,
+        ..
+    } = two_tabs();
+    clock.set(T0 + HOUR + 1);
+    // B refreshes with the shared token after A already rotated it (the message is late).
+    cognito.reply(
+        400,
+        error("NotAuthorizedException", "Invalid refresh token."),
+    );
+    assert_eq!(
+        block_on(b.token_info()).unwrap_err(),
+        AuthError::SessionEnded
+    );
+    assert!(!b.is_signed_in());
+    let rotated = Session::from_result(
+        "alice",
+        serde_json::from_value::<crate::cognito::RefreshedTokens>(tokens(3600, Some("rotated")))
+            .unwrap()
+            .authentication_result,
+        T0 + HOUR,
+    )
+    .unwrap();
+    let news = b.on_tab_message(TabMessage::Refreshed {
+        replaced: Secret::new("shared-refresh"),
+        record: Secret::new(rotated.to_record()),
+    });
+    assert_eq!(news, Some(TabNews::Refreshed));
+    assert!(b.is_signed_in());
+    assert!(store_b.record.borrow().is_some());
+}
+
+#[test]
+fn signing_out_in_one_tab_signs_out_the_tabs_sharing_the_session() {
+    let TwoTabs {
+        browser,
+        cognito,
+        a,
+        b,
+        store_b,
+        ..
+    } = two_tabs();
+    cognito.reply(200, serde_json::json!({}));
+    block_on(a.sign_out());
+    assert!(!b.is_signed_in());
+    assert_eq!(*store_b.record.borrow(), None);
+    assert_eq!(*browser.news.borrow(), [(1, TabNews::SignedOut)]);
+}
+
+#[test]
+fn a_message_about_another_session_changes_nothing() {
+    let TwoTabs { b, .. } = two_tabs();
+    assert_eq!(
+        b.on_tab_message(TabMessage::SignedOut {
+            refresh_token: Secret::new("someone-else")
+        }),
+        None
+    );
+    assert_eq!(
+        b.on_tab_message(TabMessage::Refreshed {
+            replaced: Secret::new("someone-else"),
+            record: Secret::new("{}")
+        }),
+        None
+    );
+    assert_eq!(
+        b.on_tab_message(TabMessage::SessionOffered {
+            record: Secret::new("{}")
+        }),
+        None
+    );
+    assert!(b.is_signed_in());
+}
+
+#[test]
+fn a_new_tab_asks_the_open_tabs_for_the_session() {
+    let browser = Browser::default();
+    let cognito = FakeCognito::default();
+    let clock = Rc::new(Cell::new(T0));
+    let a = browser.open_tab(&cognito, &clock, MemoryStore::default());
+    cognito.reply(200, tokens(0, Some("shared-refresh")));
+    block_on(a.sign_in("alice", &Secret::new("pw"))).unwrap();
+    let store_c = MemoryStore::default();
+    let c = browser.open_tab(&cognito, &clock, store_c.clone());
+    assert_eq!(c.restore(), Ok(false)); // nothing stored: it asks, and A answers at once
+    assert!(c.is_signed_in());
+    assert_eq!(*browser.news.borrow(), [(1, TabNews::SessionReceived)]);
+    assert!(store_c.record.borrow().is_some());
+    assert_eq!(cognito.targets(), ["InitiateAuth"]);
 }

@@ -8,6 +8,10 @@ impl Clock for SystemClock {
     fn now_ms(&self) -> u64 {
         js_sys::Date::now() as u64
     }
+
+    fn jitter(&self) -> f64 {
+        js_sys::Math::random()
+    }
 }
 
 /// A time of day in the user's locale, e.g. `17:42:09`.

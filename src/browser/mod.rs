@@ -3,20 +3,31 @@
 mod clock;
 mod http;
 mod storage;
+mod tabs;
 
 pub use clock::{SystemClock, local_time};
 pub use http::FetchClient;
 pub use storage::SessionStorageStore;
+pub use tabs::BrowserTabs;
 
 use crate::auth::Auth;
 use crate::config::Config;
 
 /// The auth service as the browser runs it.
-pub type BrowserAuth = Auth<FetchClient, SessionStorageStore, SystemClock>;
+pub type BrowserAuth = Auth<FetchClient, SessionStorageStore, SystemClock, BrowserTabs>;
 
-pub fn browser_auth(config: Config) -> BrowserAuth {
+/// The auth service for `config`, and the tab link whose messages it must be given.
+pub fn browser_auth(config: Config) -> (BrowserAuth, BrowserTabs) {
     let store = SessionStorageStore::for_client(&config.client_id);
-    Auth::new(config, FetchClient::default(), store, SystemClock)
+    let tabs = BrowserTabs::new(&config.client_id, config.share_across_tabs);
+    let auth = Auth::new(
+        config,
+        FetchClient::default(),
+        store,
+        SystemClock,
+        tabs.clone(),
+    );
+    (auth, tabs)
 }
 
 /// Fetches and checks `config.json` from beside `index.html`.

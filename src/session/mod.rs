@@ -6,7 +6,7 @@ mod policy;
 mod record;
 
 pub use jwt::{Claims, JwtError, decode_claims};
-pub use policy::{RefreshFailure, after_refresh_failure};
+pub use policy::{RefreshFailure, after_refresh_failure, retry_delay_ms};
 pub use record::RecordError;
 
 use crate::cognito::AuthenticationResult;
@@ -45,6 +45,11 @@ impl Session {
     ) -> Result<Session, JwtError> {
         let access_claims = decode_claims(&result.access_token)?;
         let id_claims = decode_claims(&result.id_token)?;
+        // The token's own lifetime (exp - iat) bounds ExpiresIn, in case an answer overstates it.
+        let expires_in_s = match access_claims.exp.checked_sub(access_claims.iat) {
+            Some(lifetime) if lifetime > 0 => result.expires_in.min(lifetime),
+            _ => result.expires_in,
+        };
         let username = access_claims
             .username
             .clone()
@@ -56,7 +61,7 @@ impl Session {
             id_token: result.id_token,
             refresh_token: result.refresh_token,
             obtained_at_ms,
-            expires_in_s: result.expires_in,
+            expires_in_s,
             refresh_rotated_at_ms: None,
             access_claims,
             id_claims,
@@ -180,6 +185,14 @@ pub(crate) mod tests {
         }
         let s = Session::from_result("alice", result(T0 / 1000, Some("r")), T0 + day_ms).unwrap();
         assert_eq!(s.clock_drift_ms(), -(day_ms as i64));
+    }
+
+    #[test]
+    fn the_tokens_own_lifetime_bounds_expires_in() {
+        let mut overstated = result(1_800_000_000, Some("r"));
+        overstated.expires_in = 86_400;
+        let s = Session::from_result("alice", overstated, T0).unwrap();
+        assert_eq!(s.expires_in_s, 3600);
     }
 
     #[test]

@@ -50,9 +50,10 @@ pub fn Shell(config: Config) -> impl IntoView {
             crate::config::RefreshMode::Legacy => "legacy",
         }
     );
-    let ctx = AppCtx::new(browser_auth(config));
+    let (auth, tabs) = browser_auth(config);
+    let ctx = AppCtx::new(auth);
     provide_context(ctx);
-    ctx.start();
+    ctx.start(tabs);
     view! {
         <main class="app">
             <header class="top">

@@ -1,8 +1,10 @@
 //! The one handle every view shares: the auth service, what is on screen, what is running,
 //! and the operation log. Intents (sign in, refresh, …) are its methods.
 
-use crate::auth::{AuthError, PendingChallenge, SignInStep, TokenInfo};
-use crate::browser::{BrowserAuth, local_time};
+use crate::auth::{
+    AuthError, PendingChallenge, Refreshed, SignInStep, TabMessage, TabNews, TokenInfo,
+};
+use crate::browser::{BrowserAuth, BrowserTabs, local_time};
 use crate::secret::Secret;
 use crate::session::Rotation;
 use leptos::prelude::*;
@@ -69,6 +71,8 @@ pub struct AppCtx {
     /// The device clock, ticking once a second for the countdown.
     pub now_ms: RwSignal<u64>,
     next_log_id: StoredValue<u64>,
+    /// A background keep-alive is under way (the timer must not stack them).
+    keeping_alive: StoredValue<bool>,
 }
 
 impl AppCtx {
@@ -82,14 +86,33 @@ impl AppCtx {
             log: RwSignal::new(Vec::new()),
             now_ms: RwSignal::new(js_sys::Date::now() as u64),
             next_log_id: StoredValue::new(0),
+            keeping_alive: StoredValue::new(false),
         }
     }
 
-    /// Takes up a saved session (refreshing it if it has expired) and starts the clock.
-    pub fn start(self) {
+    /// Listens to the other tabs, takes up a saved session (refreshing it if it has expired),
+    /// and starts the clock that keeps the session alive.
+    pub fn start(self, tabs: BrowserTabs) {
+        tabs.listen(move |message| self.on_tab_message(message));
         let now_ms = self.now_ms;
-        gloo_timers::callback::Interval::new(1_000, move || now_ms.set(js_sys::Date::now() as u64))
-            .forget();
+        // Polls wall-clock time rather than sleeping until the expiry, so it survives sleep.
+        gloo_timers::callback::Interval::new(1_000, move || {
+            now_ms.set(js_sys::Date::now() as u64);
+            self.keep_alive();
+        })
+        .forget();
+        on_page_event("visibilitychange", move || {
+            let visible = web_sys::window()
+                .and_then(|w| w.document())
+                .is_some_and(|d| d.visibility_state() == web_sys::VisibilityState::Visible);
+            if visible {
+                self.keep_alive();
+            }
+        });
+        on_page_event("online", move || {
+            self.auth.with_value(|a| a.retry_soon());
+            self.keep_alive();
+        });
         match self.auth.get_value().restore() {
             Ok(true) => {
                 self.screen.set(Screen::SignedIn);
@@ -135,7 +158,8 @@ impl AppCtx {
                     match read.refreshed {
                         Some(refreshed) => self.report_refresh(
                             "The access token had expired, so it was refreshed first.",
-                            &refreshed.rotation,
+                            &refreshed,
+                            true,
                         ),
                         None => self.log(
                             Tone::Info,
@@ -154,11 +178,8 @@ impl AppCtx {
             self.log(Tone::Info, "Refreshing the tokens…");
             match auth.refresh().await {
                 Ok(refreshed) => {
-                    self.report_refresh("Tokens refreshed.", &refreshed.rotation);
-                    match auth.token_info().await {
-                        Ok(read) => self.info.set(Some(read.info)),
-                        Err(e) => self.fail("Reading the token info", e),
-                    }
+                    self.report_refresh("Tokens refreshed.", &refreshed, true);
+                    self.show_info(&auth).await;
                 }
                 Err(e) => self.fail("Refresh", e),
             }
@@ -236,21 +257,109 @@ impl AppCtx {
         }
     }
 
-    fn report_refresh(self, lead: &str, rotation: &Rotation) {
-        let detail = match rotation {
-            Rotation::Rotated { old_tail, new_tail } => {
+    fn report_refresh(self, lead: &str, refreshed: &Refreshed, notify: bool) {
+        let detail = match (&refreshed.rotation, refreshed.by_other_tab) {
+            (_, true) => {
+                "Another tab had just refreshed; this tab took up its tokens without a request."
+                    .to_string()
+            }
+            (Rotation::Rotated { old_tail, new_tail }, false) => {
                 format!("The refresh token rotated: …{old_tail} → …{new_tail}.")
             }
-            Rotation::Kept => "The refresh token was kept (not rotated).".to_string(),
+            (Rotation::Kept, false) => "The refresh token was kept (not rotated).".to_string(),
         };
-        self.say(Tone::Success, format!("{lead} {detail}"));
+        if notify {
+            self.say(Tone::Success, format!("{lead} {detail}"));
+        }
         self.log(Tone::Success, format!("{lead} {detail}"));
+    }
+
+    /// The timer's, visibility's and network's call: refresh if the token is near its end.
+    fn keep_alive(self) {
+        if self.keeping_alive.get_value() || self.screen.get_untracked() != Screen::SignedIn {
+            return;
+        }
+        self.keeping_alive.set_value(true);
+        let auth = self.auth.get_value();
+        leptos::task::spawn_local(async move {
+            let outcome = auth.keep_alive().await;
+            self.keeping_alive.set_value(false);
+            match outcome {
+                None => {}
+                Some(Ok(refreshed)) => {
+                    self.report_refresh("Tokens refreshed ahead of expiry.", &refreshed, false);
+                    self.show_info(&auth).await;
+                }
+                Some(Err(AuthError::Superseded)) => {
+                    self.log(
+                        Tone::Info,
+                        "A background refresh was set aside: the session changed meanwhile.",
+                    );
+                }
+                Some(Err(error)) if !auth.is_signed_in() => self.fail("Refresh", error),
+                // A user action under way reports its own outcome.
+                Some(Err(_)) if self.busy.get_untracked().is_some() => {}
+                Some(Err(error)) => {
+                    let online = web_sys::window().is_none_or(|w| w.navigator().on_line());
+                    let text = match auth.retry_at_ms() {
+                        _ if !online => "Offline — your session is kept and will be refreshed when the connection is back.".to_string(),
+                        Some(at) => format!("{error} Your session is kept; the next try is at {}.", local_time(at)),
+                        None => format!("{error} Your session is kept."),
+                    };
+                    self.say(Tone::Error, text.clone());
+                    self.log(Tone::Error, text);
+                }
+            }
+        });
+    }
+
+    fn on_tab_message(self, message: TabMessage) {
+        let Some(news) = self.auth.with_value(|a| a.on_tab_message(message)) else {
+            return;
+        };
+        match news {
+            TabNews::Refreshed => {
+                self.log(
+                    Tone::Info,
+                    "Another tab refreshed the shared session; this tab took up the new tokens.",
+                );
+            }
+            TabNews::SessionReceived => {
+                self.say(
+                    Tone::Success,
+                    "Signed in with the session of another open tab.",
+                );
+                self.log(Tone::Success, "Took up the session of another open tab.");
+            }
+            TabNews::SignedOut => {
+                self.info.set(None);
+                self.screen.set(Screen::SignIn);
+                self.say(Tone::Info, "Signed out in another tab.");
+                self.log(Tone::Info, "Signed out in another tab.");
+                return;
+            }
+        }
+        self.screen.set(Screen::SignedIn);
+        let auth = self.auth.get_value();
+        leptos::task::spawn_local(async move { self.show_info(&auth).await });
+    }
+
+    async fn show_info(self, auth: &BrowserAuth) {
+        match auth.token_info().await {
+            Ok(read) => self.info.set(Some(read.info)),
+            Err(e) => self.fail("Reading the token info", e),
+        }
     }
 
     fn fail(self, what: &str, error: AuthError) {
         let signed_in = self.auth.with_value(|a| a.is_signed_in());
-        self.say(Tone::Error, error.to_string());
-        self.log(Tone::Error, format!("{what} failed: {error}"));
+        let text = if signed_in && self.screen.get_untracked() == Screen::SignedIn {
+            format!("{error} You are still signed in; no token was lost.")
+        } else {
+            error.to_string()
+        };
+        self.say(Tone::Error, text.clone());
+        self.log(Tone::Error, format!("{what} failed: {text}"));
         if error == AuthError::ChallengeExpired {
             self.screen.set(Screen::SignIn);
         }
@@ -283,4 +392,20 @@ impl AppCtx {
             log.truncate(LOG_LIMIT);
         });
     }
+}
+
+/// Runs `handler` on every `event` of the window (or, for `visibilitychange`, the document)
+/// for the life of the page.
+fn on_page_event(event: &str, handler: impl Fn() + 'static) {
+    use wasm_bindgen::JsCast;
+    let Some(window) = web_sys::window() else {
+        return;
+    };
+    let callback = wasm_bindgen::closure::Closure::<dyn Fn()>::new(handler);
+    let target: web_sys::EventTarget = match (event, window.document()) {
+        ("visibilitychange", Some(document)) => document.into(),
+        _ => window.into(),
+    };
+    let _ = target.add_event_listener_with_callback(event, callback.as_ref().unchecked_ref());
+    callback.forget();
 }

@@ -4,6 +4,8 @@ import { test, expect } from '@playwright/test';
 import { AppPage, DEMO, FRONT_URL, cognito, freshUser, useConfig } from './app.js';
 
 const AN_HOUR_AND_A_MINUTE = '01:01:00';
+// These tests are about the refresh a read makes, so the proactive timer is switched off.
+const READ_ONLY_REFRESH = { proactiveRefreshSeconds: 0 };
 
 test('sign in shows the token info, survives a reload, and keeps tokens only in sessionStorage', async ({ page }) => {
   const app = new AppPage(page);
@@ -77,6 +79,7 @@ test('a user who must change password is asked for a new one and signed in', asy
 
 test('an expired access token is refreshed once, with rotation, when the token info is read', async ({ page }) => {
   const app = new AppPage(page);
+  await useConfig(page, READ_ONLY_REFRESH);
   const user = await freshUser();
   await page.clock.install();
   await app.open();
@@ -112,6 +115,7 @@ test('an expired access token is refreshed once, with rotation, when the token i
 
 test('a reload after expiry refreshes before showing the token info', async ({ page }) => {
   const app = new AppPage(page);
+  await useConfig(page, READ_ONLY_REFRESH);
   const user = await freshUser();
   await page.clock.install();
   await app.open();
@@ -126,7 +130,7 @@ test('a reload after expiry refreshes before showing the token info', async ({ p
 
 test('legacy mode refreshes with REFRESH_TOKEN_AUTH and keeps the refresh token', async ({ page }) => {
   const app = new AppPage(page);
-  await useConfig(page, { clientId: DEMO.legacyClientId, refreshMode: 'legacy' });
+  await useConfig(page, { ...READ_ONLY_REFRESH, clientId: DEMO.legacyClientId, refreshMode: 'legacy' });
   const user = await freshUser();
   await page.clock.install();
   await app.open();
@@ -198,6 +202,7 @@ test('a failed revoke still signs out here and says so', async ({ page }) => {
 
 test('a dead refresh token leads back to sign-in with a message', async ({ page }) => {
   const app = new AppPage(page);
+  await useConfig(page, READ_ONLY_REFRESH);
   const user = await freshUser();
   await page.clock.install();
   await app.open();
@@ -213,6 +218,7 @@ test('a dead refresh token leads back to sign-in with a message', async ({ page 
 
 test('a network failure during refresh keeps the session', async ({ page }) => {
   const app = new AppPage(page);
+  await useConfig(page, READ_ONLY_REFRESH);
   const user = await freshUser();
   await page.clock.install();
   await app.open();
