@@ -24,11 +24,12 @@ pub fn clock_drift(ms: i64) -> String {
     }
 }
 
+/// Rounded to the unit shown: a drift measured as 23 h 59 min 58 s reads "24 h".
 fn span(seconds: i64) -> String {
     match seconds {
         s if s < 120 => format!("{s} s"),
-        s if s < 7200 => format!("{} min", s / 60),
-        s => format!("{} h", s / 3600),
+        s if s < 7200 => format!("{} min", (s + 30) / 60),
+        s => format!("{} h", (s + 1800) / 3600),
     }
 }
 

@@ -10,7 +10,7 @@ use cognito_client::cognito::{
 };
 use cognito_client::config::Config;
 use cognito_client::secret::Secret;
-use cognito_client::ui::{App, Shell};
+use cognito_client::ui::{App, ConfiguredApp, Shell};
 use gloo_timers::future::TimeoutFuture;
 use wasm_bindgen::JsCast;
 use wasm_bindgen_test::*;
@@ -168,16 +168,26 @@ fn type_into(root: &web_sys::HtmlElement, test_id: &str, text: &str) {
 #[wasm_bindgen_test]
 async fn the_app_without_a_config_says_what_is_missing() {
     let root = container();
-    let _mounted = leptos::mount::mount_to(root.clone(), App);
+    let _mounted = leptos::mount::mount_to(root.clone(), || {
+        leptos::view! { <ConfiguredApp config_url="no-such-dir/config.json" /> }
+    });
     let problem = wait_for(&root, "config-error").await;
-    // The test runner serves no config.json.
     assert!(
         problem
             .inner_text()
-            .contains("config.json could not be loaded (HTTP 404)"),
+            .contains("no-such-dir/config.json could not be loaded (HTTP 404)"),
         "{}",
         problem.inner_text()
     );
+}
+
+#[wasm_bindgen_test]
+async fn the_app_reads_its_config_and_shows_the_pool() {
+    // The test runner serves the crate's folder, so this is the committed config.json.
+    let root = container();
+    let _mounted = leptos::mount::mount_to(root.clone(), App);
+    let pool = wait_for(&root, "pool").await;
+    assert_eq!(pool.inner_text(), "us-east-1_DemoPool1 · rotating refresh");
 }
 
 #[wasm_bindgen_test]
@@ -220,4 +230,63 @@ async fn the_shell_signs_in_and_shows_the_token_info() {
     let access = record["access_token"].as_str().unwrap();
     assert!(!root.inner_html().contains(access));
     session_storage().clear().unwrap();
+}
+
+#[wasm_bindgen_test]
+async fn tab_messages_reach_the_other_tabs_of_the_same_client_only() {
+    use cognito_client::auth::{TabLink, TabMessage};
+    use cognito_client::browser::BrowserTabs;
+    use std::cell::RefCell;
+    use std::rc::Rc;
+    let (sender, receiver) = (
+        BrowserTabs::new("webtabs", true),
+        BrowserTabs::new("webtabs", true),
+    );
+    let stranger = BrowserTabs::new("otherclient", true);
+    let heard = Rc::new(RefCell::new(Vec::new()));
+    let (h1, h2) = (heard.clone(), heard.clone());
+    receiver.listen(move |m| h1.borrow_mut().push(("receiver", m)));
+    stranger.listen(move |m| h2.borrow_mut().push(("stranger", m)));
+    sender.publish(&TabMessage::SessionWanted);
+    for _ in 0..40 {
+        if !heard.borrow().is_empty() {
+            break;
+        }
+        TimeoutFuture::new(25).await;
+    }
+    TimeoutFuture::new(100).await;
+    assert_eq!(*heard.borrow(), [("receiver", TabMessage::SessionWanted)]);
+}
+
+#[wasm_bindgen_test]
+async fn the_refresh_lock_lets_one_tab_in_at_a_time() {
+    use cognito_client::auth::TabLink;
+    use cognito_client::browser::BrowserTabs;
+    use std::cell::RefCell;
+    use std::rc::Rc;
+    let (a, b) = (
+        BrowserTabs::new("weblock", true),
+        BrowserTabs::new("weblock", true),
+    );
+    let trace = Rc::new(RefCell::new(Vec::new()));
+    let section = |name: &'static str, tabs: BrowserTabs| {
+        let trace = trace.clone();
+        async move {
+            tabs.exclusive(async {
+                trace.borrow_mut().push(format!("{name} in"));
+                TimeoutFuture::new(100).await;
+                trace.borrow_mut().push(format!("{name} out"));
+            })
+            .await
+        }
+    };
+    futures::future::join(section("a", a), section("b", b)).await;
+    let trace = trace.borrow();
+    assert_eq!(trace.len(), 4);
+    // Whoever went first left before the other entered.
+    assert!(
+        trace[0].ends_with(" in") && trace[1].ends_with(" out"),
+        "{trace:?}"
+    );
+    assert_eq!(trace[0][..1], trace[1][..1], "{trace:?}");
 }

@@ -428,7 +428,9 @@ fn a_refresh_answer_after_sign_out_is_dropped() {
         // The refresh is under way; sign out meanwhile, then let the refresh answer.
         let sign_out = w.auth.sign_out().await;
         assert_eq!(sign_out.revoked, Ok(()));
-        answer.send(http_reply(200, tokens(3600, Some("r2")))).unwrap();
+        answer
+            .send(http_reply(200, tokens(3600, Some("r2"))))
+            .unwrap();
     };
     let (read, ()) = block_on(futures::future::join(w.auth.token_info(), late));
     assert_eq!(read.unwrap_err(), AuthError::Superseded);

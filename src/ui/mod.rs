@@ -12,12 +12,19 @@ use crate::browser::{browser_auth, load_config};
 use crate::config::Config;
 use leptos::prelude::*;
 
-/// Loads `config.json`, then shows the app, or a page saying exactly what is wrong with it.
+/// The app: loads `config.json` from beside `index.html`.
 #[component]
 pub fn App() -> impl IntoView {
+    view! { <ConfiguredApp config_url="config.json" /> }
+}
+
+/// Loads the config at `config_url`, then shows the app, or a page saying exactly what is
+/// wrong with the config.
+#[component]
+pub fn ConfiguredApp(config_url: &'static str) -> impl IntoView {
     let config = RwSignal::new(None::<Result<Config, String>>);
     leptos::task::spawn_local(async move {
-        config.set(Some(load_config("config.json").await));
+        config.set(Some(load_config(config_url).await));
     });
     move || match config.get() {
         None => view! { <p class="loading">"Loading configuration…"</p> }.into_any(),

@@ -96,12 +96,16 @@ impl AppCtx {
         tabs.listen(move |message| self.on_tab_message(message));
         let now_ms = self.now_ms;
         // Polls wall-clock time rather than sleeping until the expiry, so it survives sleep.
-        gloo_timers::callback::Interval::new(1_000, move || {
-            now_ms.set(js_sys::Date::now() as u64);
-            self.keep_alive();
-        })
-        .forget();
-        on_page_event("visibilitychange", move || {
+        let ticking = set_interval_with_handle(
+            move || {
+                now_ms.set(js_sys::Date::now() as u64);
+                self.keep_alive();
+            },
+            std::time::Duration::from_secs(1),
+        )
+        .ok();
+        // `visibilitychange` bubbles from the document to the window.
+        let on_visible = window_event_listener_untyped("visibilitychange", move |_| {
             let visible = web_sys::window()
                 .and_then(|w| w.document())
                 .is_some_and(|d| d.visibility_state() == web_sys::VisibilityState::Visible);
@@ -109,9 +113,18 @@ impl AppCtx {
                 self.keep_alive();
             }
         });
-        on_page_event("online", move || {
-            self.auth.with_value(|a| a.retry_soon());
-            self.keep_alive();
+        let on_online = window_event_listener_untyped("online", move |_| {
+            if self.alive() {
+                self.auth.with_value(|a| a.retry_soon());
+                self.keep_alive();
+            }
+        });
+        on_cleanup(move || {
+            if let Some(ticking) = ticking {
+                ticking.clear();
+            }
+            on_visible.remove();
+            on_online.remove();
         });
         match self.auth.get_value().restore() {
             Ok(true) => {
@@ -276,7 +289,10 @@ impl AppCtx {
 
     /// The timer's, visibility's and network's call: refresh if the token is near its end.
     fn keep_alive(self) {
-        if self.keeping_alive.get_value() || self.screen.get_untracked() != Screen::SignedIn {
+        if !self.alive()
+            || self.keeping_alive.get_value()
+            || self.screen.get_untracked() != Screen::SignedIn
+        {
             return;
         }
         self.keeping_alive.set_value(true);
@@ -313,7 +329,15 @@ impl AppCtx {
         });
     }
 
+    /// False once the views are gone (unmounted): late callbacks then do nothing.
+    fn alive(self) -> bool {
+        self.screen.try_get_untracked().is_some()
+    }
+
     fn on_tab_message(self, message: TabMessage) {
+        if !self.alive() {
+            return;
+        }
         let Some(news) = self.auth.with_value(|a| a.on_tab_message(message)) else {
             return;
         };
@@ -392,20 +416,4 @@ impl AppCtx {
             log.truncate(LOG_LIMIT);
         });
     }
-}
-
-/// Runs `handler` on every `event` of the window (or, for `visibilitychange`, the document)
-/// for the life of the page.
-fn on_page_event(event: &str, handler: impl Fn() + 'static) {
-    use wasm_bindgen::JsCast;
-    let Some(window) = web_sys::window() else {
-        return;
-    };
-    let callback = wasm_bindgen::closure::Closure::<dyn Fn()>::new(handler);
-    let target: web_sys::EventTarget = match (event, window.document()) {
-        ("visibilitychange", Some(document)) => document.into(),
-        _ => window.into(),
-    };
-    let _ = target.add_event_listener_with_callback(event, callback.as_ref().unchecked_ref());
-    callback.forget();
 }

@@ -61,12 +61,12 @@ export class AppPage {
     await expect(this.byTestId('info-username')).toHaveText(username);
   }
 
+  /** The session record this page keeps (there is one key per app client). */
   async storedSession() {
-    return this.page.evaluate((key) => JSON.parse(sessionStorage.getItem(key) ?? 'null'), `cognito-session:${await this.clientId()}`);
-  }
-
-  async clientId() {
-    return this.page.evaluate(async () => (await (await fetch('config.json')).json()).clientId);
+    return this.page.evaluate(() => {
+      const key = Object.keys(sessionStorage).find((k) => k.startsWith('cognito-session:'));
+      return key ? JSON.parse(sessionStorage.getItem(key)) : null;
+    });
   }
 
   /** Everything the page keeps: sessionStorage, localStorage, cookies. */
