@@ -47,8 +47,10 @@ export class AppPage {
     return this.calls.filter((c) => c === operation).length;
   }
 
+  /** Loads the app and waits until it has started (read its config and its saved session). */
   async open() {
     await this.page.goto('/');
+    await this.page.locator('[data-testid=pool], [data-testid=config-error]').first().waitFor();
   }
 
   async signIn({ username, password }) {

@@ -219,6 +219,26 @@ fault('a new tab opened on the app', 'signed in with an open tab\'s session: no 
   return 'signed in from the open tab';
 });
 
+fault('20 triggers at once after expiry (timer, visibility, online, reads)', 'one refresh request; every trigger sees the new tokens', async ({ app, page }) => {
+  await signedInWithClock(app, page, null);
+  const before = await app.storedSession();
+  await page.clock.pauseAt((await page.evaluate(() => Date.now())) + 1_000);
+  await page.clock.setSystemTime((await page.evaluate(() => Date.now())) + 61 * 60_000); // expired, no timer yet
+  await page.evaluate(() => {
+    for (let i = 0; i < 9; i += 1) {
+      window.dispatchEvent(new Event('online'));
+      document.dispatchEvent(new Event('visibilitychange', { bubbles: true }));
+    }
+    document.querySelector('[data-testid=read-token-info]').click();
+  });
+  await page.clock.runFor(1_000); // and the keep-alive timer
+  await expect.poll(async () => (await app.storedSession()).refresh_token).not.toBe(before.refresh_token);
+  await page.clock.runFor(3_000);
+  expect(app.count('GetTokensFromRefreshToken')).toBe(1);
+  await expect(app.byTestId('info-expires-in')).toHaveText(/^(59:\d\d|1:00:00)$/);
+  return 'one refresh; the page shows the new tokens';
+});
+
 fault('access token near its end', 'refreshed by the timer before expiry, once, without a read', async ({ app, page }) => {
   await signedInWithClock(app, page, null);
   await page.clock.fastForward('59:00');

@@ -41,6 +41,31 @@ test('sign in shows the token info, survives a reload, and keeps tokens only in 
   await expect(app.byTestId('preview-access')).toHaveText(`${stored.access_token.slice(0, 10)}…${stored.access_token.slice(-6)}`);
 });
 
+test('a double-clicked sign-in sends one request, shows progress, and the log can be cleared', async ({ page }) => {
+  const app = new AppPage(page);
+  const user = await freshUser();
+  await app.open();
+  await app.byTestId('username').fill(user.username);
+  await app.byTestId('password').fill(user.password);
+  let release;
+  const held = new Promise((resolve) => (release = resolve));
+  await page.route(FRONT_URL, async (route) => {
+    await held;
+    await route.continue();
+  });
+  await app.byTestId('sign-in').click();
+  await expect(app.byTestId('sign-in')).toHaveText('Signing in…');
+  await expect(app.byTestId('sign-in')).toBeDisabled();
+  await app.byTestId('sign-in').dispatchEvent('click'); // a second click, even on a disabled button
+  await app.byTestId('password').press('Enter'); // and a submit from the keyboard
+  release();
+  await app.expectSignedIn(user.username);
+  expect(app.count('InitiateAuth')).toBe(1);
+  await expect(app.byTestId('log-entry')).toHaveCount(2);
+  await app.byTestId('log-clear').click();
+  await expect(app.byTestId('log-entry')).toHaveCount(0);
+});
+
 test('a wrong password says so and stores nothing', async ({ page }) => {
   const app = new AppPage(page);
   const user = await freshUser();
