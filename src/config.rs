@@ -31,8 +31,12 @@ pub enum RefreshMode {
     Legacy,
 }
 
+/// How the password is proven.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum SignInFlow {
+    /// `USER_SRP_AUTH` (default): the password never leaves the browser.
+    Srp,
+    /// `USER_PASSWORD_AUTH`: the password is sent to Cognito (over TLS).
     UserPassword,
 }
 
@@ -74,6 +78,13 @@ const KNOWN_FIELDS: [&str; 8] = [
 const MAX_PROACTIVE_REFRESH_S: u64 = 240;
 
 impl Config {
+    /// The pool's name as SRP uses it: the pool id after the region and `_`.
+    pub fn pool_name(&self) -> &str {
+        self.user_pool_id
+            .split_once('_')
+            .map_or("", |(_, name)| name)
+    }
+
     pub fn parse(raw: &str) -> Result<Config, ConfigError> {
         let value: Value =
             serde_json::from_str(raw).map_err(|e| error("", format!("not valid JSON ({e})")))?;
@@ -138,11 +149,12 @@ impl Config {
             }
         };
         let sign_in_flow = match optional(&fields, "signInFlow")?.as_deref() {
-            None | Some("USER_PASSWORD_AUTH") => SignInFlow::UserPassword,
+            None | Some("USER_SRP_AUTH") => SignInFlow::Srp,
+            Some("USER_PASSWORD_AUTH") => SignInFlow::UserPassword,
             Some(other) => {
                 return Err(error(
                     "signInFlow",
-                    format!("\"{other}\" is not supported; use \"USER_PASSWORD_AUTH\""),
+                    format!("\"{other}\" is not \"USER_SRP_AUTH\" or \"USER_PASSWORD_AUTH\""),
                 ));
             }
         };
@@ -203,7 +215,7 @@ mod tests {
         let c = Config::parse(GOOD).unwrap();
         assert_eq!(c.endpoint, "https://cognito-idp.us-east-1.amazonaws.com/");
         assert_eq!(c.refresh_mode, RefreshMode::Rotation);
-        assert_eq!(c.sign_in_flow, SignInFlow::UserPassword);
+        assert_eq!(c.sign_in_flow, SignInFlow::Srp);
         assert_eq!(c.proactive_refresh_s, 60);
         assert!(c.share_across_tabs);
     }
@@ -218,6 +230,7 @@ mod tests {
         .unwrap();
         assert_eq!(c.endpoint, "http://127.0.0.1:4567/");
         assert_eq!(c.refresh_mode, RefreshMode::Legacy);
+        assert_eq!(c.sign_in_flow, SignInFlow::UserPassword);
         assert_eq!(c.proactive_refresh_s, 0);
         assert!(!c.share_across_tabs);
     }

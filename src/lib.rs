@@ -8,6 +8,7 @@
 //! - `ui`: Leptos components talking to one auth handle (wasm32 only).
 
 pub mod auth;
+pub mod base64;
 pub mod cognito;
 pub mod config;
 pub mod display;

@@ -7,7 +7,9 @@ mod ports;
 mod service;
 
 pub use error::{AuthError, Step};
-pub use ports::{Clock, HttpClient, SessionStore, SoloTab, StorageError, TabLink, TabMessage};
+pub use ports::{
+    Environment, HttpClient, SessionStore, SoloTab, StorageError, TabLink, TabMessage,
+};
 pub use service::{
     Auth, PendingChallenge, Refreshed, SignInStep, SignOutReport, TabNews, TokenInfo, TokenRead,
 };

@@ -18,12 +18,14 @@ pub trait SessionStore {
     fn remove(&self) -> Result<(), StorageError>;
 }
 
-/// Wall-clock time, and the randomness that spreads retries over time.
-pub trait Clock {
+/// What the service takes from its surroundings: wall-clock time and randomness.
+pub trait Environment {
     /// Milliseconds since the Unix epoch.
     fn now_ms(&self) -> u64;
-    /// A random number in [0, 1) (retry jitter).
+    /// A random number in [0, 1), to spread retries.
     fn jitter(&self) -> f64;
+    /// Fills `out` from a cryptographic random generator (the SRP secret).
+    fn fill_random(&self, out: &mut [u8]);
 }
 
 /// This app's other tabs (Web Locks and BroadcastChannel in the browser).

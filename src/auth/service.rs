@@ -1,11 +1,12 @@
 //! The auth service: one per page, shared by every view through a cheap clone.
 
-use super::{AuthError, Clock, HttpClient, SessionStore, Step, TabLink, TabMessage};
+use super::{AuthError, Environment, HttpClient, SessionStore, Step, TabLink, TabMessage};
+use crate::cognito::srp::{self, SrpClient, VerifierChallenge};
 use crate::cognito::{
     AuthStep, AuthenticationResult, CallError, GetTokensFromRefreshToken, InitiateAuth, Operation,
     RespondToAuthChallenge, RevokeToken, build_request, parse_response,
 };
-use crate::config::{Config, RefreshMode};
+use crate::config::{Config, RefreshMode, SignInFlow};
 use crate::secret::Secret;
 use crate::session::{RefreshFailure, Rotation, Session, after_refresh_failure, retry_delay_ms};
 use futures::FutureExt;
@@ -16,11 +17,11 @@ use std::rc::Rc;
 type RefreshFuture = Shared<LocalBoxFuture<'static, Result<Refreshed, AuthError>>>;
 
 /// The auth handle. Clones share one state, so every view sees the same session.
-pub struct Auth<H, S, C, T> {
-    inner: Rc<Inner<H, S, C, T>>,
+pub struct Auth<H, S, E, T> {
+    inner: Rc<Inner<H, S, E, T>>,
 }
 
-impl<H, S, C, T> Clone for Auth<H, S, C, T> {
+impl<H, S, E, T> Clone for Auth<H, S, E, T> {
     fn clone(&self) -> Self {
         Self {
             inner: self.inner.clone(),
@@ -28,10 +29,10 @@ impl<H, S, C, T> Clone for Auth<H, S, C, T> {
     }
 }
 
-struct Inner<H, S, C, T> {
+struct Inner<H, S, E, T> {
     http: H,
     store: S,
-    clock: C,
+    env: E,
     tabs: T,
     config: Config,
     state: RefCell<State>,
@@ -124,19 +125,19 @@ pub enum TabNews {
     SessionReceived,
 }
 
-impl<H, S, C, T> Auth<H, S, C, T>
+impl<H, S, E, T> Auth<H, S, E, T>
 where
     H: HttpClient + 'static,
     S: SessionStore + 'static,
-    C: Clock + 'static,
+    E: Environment + 'static,
     T: TabLink + 'static,
 {
-    pub fn new(config: Config, http: H, store: S, clock: C, tabs: T) -> Self {
+    pub fn new(config: Config, http: H, store: S, env: E, tabs: T) -> Self {
         Self {
             inner: Rc::new(Inner {
                 http,
                 store,
-                clock,
+                env,
                 tabs,
                 config,
                 state: RefCell::new(State::default()),
@@ -186,7 +187,10 @@ where
         username: &str,
         password: &Secret,
     ) -> Result<SignInStep, AuthError> {
-        let sent_at = self.inner.clock.now_ms();
+        if self.inner.config.sign_in_flow == SignInFlow::Srp {
+            return self.sign_in_srp(username, password).await;
+        }
+        let sent_at = self.inner.env.now_ms();
         let op = InitiateAuth::user_password(&self.inner.config.client_id, username, password);
         let step = self
             .call(&op)
@@ -195,12 +199,71 @@ where
         self.take_step(username, step, sent_at)
     }
 
+    /// `USER_SRP_AUTH`: sends `SRP_A`, then answers `PASSWORD_VERIFIER` with a proof of the
+    /// password. The password itself never leaves the browser.
+    async fn sign_in_srp(
+        &self,
+        username: &str,
+        password: &Secret,
+    ) -> Result<SignInStep, AuthError> {
+        let client_id = &self.inner.config.client_id;
+        let mut random = [0u8; srp::SECRET_BYTES];
+        let client = loop {
+            self.inner.env.fill_random(&mut random);
+            if let Some(client) = SrpClient::new(&random) {
+                break client;
+            }
+        };
+        random.fill(0);
+        let started_at = self.inner.env.now_ms();
+        let step = self
+            .call(&InitiateAuth::user_srp(
+                client_id,
+                username,
+                &client.srp_a(),
+            ))
+            .await
+            .map_err(|e| AuthError::from_call(e, Step::SignIn))?;
+        if step.challenge_name.as_deref() != Some("PASSWORD_VERIFIER") {
+            return self.take_step(username, step, started_at);
+        }
+        let param = |name: &'static str| {
+            step.challenge_parameters
+                .get(name)
+                .cloned()
+                .ok_or_else(|| AuthError::BadResponse(format!("the SRP challenge has no {name}")))
+        };
+        let challenge = VerifierChallenge {
+            user_id: param("USER_ID_FOR_SRP")?,
+            salt_hex: param("SALT")?,
+            srp_b_hex: param("SRP_B")?,
+            secret_block: param("SECRET_BLOCK")?,
+        };
+        let sent_at = self.inner.env.now_ms();
+        let claim = client
+            .claim(
+                self.inner.config.pool_name(),
+                &challenge,
+                password,
+                &srp::timestamp(sent_at),
+            )
+            .map_err(|e| AuthError::BadResponse(e.to_string()))?;
+        drop(client);
+        let answer =
+            RespondToAuthChallenge::password_verifier(client_id, step.session.as_ref(), &claim);
+        let step = self
+            .call(&answer)
+            .await
+            .map_err(|e| AuthError::from_call(e, Step::SignIn))?;
+        self.take_step(&challenge.user_id, step, sent_at)
+    }
+
     pub async fn answer_new_password(
         &self,
         challenge: &PendingChallenge,
         new_password: &Secret,
     ) -> Result<SignInStep, AuthError> {
-        let sent_at = self.inner.clock.now_ms();
+        let sent_at = self.inner.env.now_ms();
         let op = RespondToAuthChallenge::new_password(
             &self.inner.config.client_id,
             &challenge.session,
@@ -219,7 +282,7 @@ where
         let expired = {
             let state = self.state();
             let session = state.session.as_ref().ok_or(AuthError::NotSignedIn)?;
-            session.needs_refresh(self.inner.clock.now_ms())
+            session.needs_refresh(self.inner.env.now_ms())
         };
         let refreshed = if expired {
             Some(self.refresh().await?)
@@ -236,7 +299,7 @@ where
     /// becomes visible: refreshes when the access token is within the configured lead of its
     /// end, unless a failed refresh is backing off. `None` when nothing was due.
     pub async fn keep_alive(&self) -> Option<Result<Refreshed, AuthError>> {
-        let now = self.inner.clock.now_ms();
+        let now = self.inner.env.now_ms();
         let lead_ms = self.inner.config.proactive_refresh_s * 1000;
         let due = {
             let state = self.state();
@@ -415,7 +478,7 @@ where
             let session = state.session.as_ref().ok_or(AuthError::NotSignedIn)?;
             if state.generation != generation {
                 // Another tab refreshed while this one waited for the lock.
-                return if session.needs_refresh(self.inner.clock.now_ms()) {
+                return if session.needs_refresh(self.inner.env.now_ms()) {
                     Err(AuthError::Superseded)
                 } else {
                     Ok(Refreshed {
@@ -430,7 +493,7 @@ where
                 .ok_or(AuthError::SessionEnded)?
         };
         let client_id = &self.inner.config.client_id;
-        let sent_at = self.inner.clock.now_ms();
+        let sent_at = self.inner.env.now_ms();
         let answer = match self.inner.config.refresh_mode {
             RefreshMode::Rotation => self
                 .call(&GetTokensFromRefreshToken::new(client_id, &refresh_token))
@@ -477,8 +540,8 @@ where
                 } else {
                     let mut state = self.state();
                     state.failures += 1;
-                    state.retry_not_before_ms = self.inner.clock.now_ms()
-                        + retry_delay_ms(state.failures, self.inner.clock.jitter());
+                    state.retry_not_before_ms = self.inner.env.now_ms()
+                        + retry_delay_ms(state.failures, self.inner.env.jitter());
                 }
                 return Err(AuthError::from_call(error, Step::Refresh));
             }

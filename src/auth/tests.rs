@@ -103,12 +103,15 @@ impl SessionStore for MemoryStore {
 #[derive(Clone)]
 struct SetClock(Rc<Cell<u64>>);
 
-impl Clock for SetClock {
+impl Environment for SetClock {
     fn now_ms(&self) -> u64 {
         self.0.get()
     }
     fn jitter(&self) -> f64 {
         0.5
+    }
+    fn fill_random(&self, out: &mut [u8]) {
+        out.fill(7);
     }
 }
 
@@ -125,7 +128,8 @@ struct World {
 
 fn config(refresh_mode: &str) -> Config {
     Config::parse(&format!(
-        r#"{{"region":"us-east-1","userPoolId":"us-east-1_T","clientId":"client1","refreshMode":"{refresh_mode}"}}"#
+        r#"{{"region":"us-east-1","userPoolId":"us-east-1_T","clientId":"client1","refreshMode":"{refresh_mode}",
+            "signInFlow":"USER_PASSWORD_AUTH"}}"#
     ))
     .unwrap()
 }
@@ -803,4 +807,99 @@ fn a_new_tab_asks_the_open_tabs_for_the_session() {
     assert_eq!(*browser.news.borrow(), [(1, TabNews::SessionReceived)]);
     assert!(store_c.record.borrow().is_some());
     assert_eq!(cognito.targets(), ["InitiateAuth"]);
+}
+
+#[test]
+fn srp_sign_in_proves_the_password_without_sending_it() {
+    let mut srp = config("rotation");
+    srp.sign_in_flow = crate::config::SignInFlow::Srp;
+    let cognito = FakeCognito::default();
+    let store = MemoryStore::default();
+    let clock = Rc::new(Cell::new(1_793_696_707_000)); // Tue Nov 3 09:05:07 UTC 2026
+    let auth = Auth::new(
+        srp,
+        cognito.clone(),
+        store.clone(),
+        SetClock(clock),
+        SoloTab,
+    );
+    cognito.reply(
+        200,
+        serde_json::json!({
+            "ChallengeName": "PASSWORD_VERIFIER",
+            "ChallengeParameters": {
+                "USER_ID_FOR_SRP": "real-user-id", "USERNAME": "real-user-id",
+                "SALT": "0e67761c7025d2585a0019f5476ce4d8",
+                "SRP_B": "edf9c3030d975ab5389025c767bb33f48b54ef8073f7310c",
+                "SECRET_BLOCK": "c2VjcmV0LWJsb2Nr"
+            }
+        }),
+    );
+    cognito.reply(200, tokens(0, Some("r")));
+    let step = block_on(auth.sign_in("alice@example.com", &Secret::new("hunter2-pw"))).unwrap();
+    assert!(matches!(step, SignInStep::SignedIn(_)));
+    assert_eq!(
+        cognito.targets(),
+        ["InitiateAuth", "RespondToAuthChallenge"]
+    );
+    let sent = cognito.sent.borrow();
+    let start = &sent[0].1;
+    assert_eq!(start["AuthFlow"], "USER_SRP_AUTH");
+    assert_eq!(start["AuthParameters"]["USERNAME"], "alice@example.com");
+    assert!(start["AuthParameters"]["SRP_A"].as_str().unwrap().len() > 700);
+    let answer = &sent[1].1;
+    assert_eq!(answer["ChallengeName"], "PASSWORD_VERIFIER");
+    let responses = &answer["ChallengeResponses"];
+    assert_eq!(responses["USERNAME"], "real-user-id");
+    assert_eq!(responses["PASSWORD_CLAIM_SECRET_BLOCK"], "c2VjcmV0LWJsb2Nr");
+    assert_eq!(responses["TIMESTAMP"], "Tue Nov 3 09:05:07 UTC 2026");
+    let signature = responses["PASSWORD_CLAIM_SIGNATURE"].as_str().unwrap();
+    assert_eq!(
+        crate::base64::decode(signature, crate::base64::Alphabet::Standard)
+            .unwrap()
+            .len(),
+        32
+    );
+    for (_, body) in sent.iter() {
+        assert!(
+            !body.to_string().contains("hunter2-pw"),
+            "the password left the browser"
+        );
+    }
+    assert!(store.record.borrow().is_some());
+}
+
+#[test]
+fn srp_with_a_wrong_password_reads_as_a_wrong_password() {
+    let mut srp = config("rotation");
+    srp.sign_in_flow = crate::config::SignInFlow::Srp;
+    let cognito = FakeCognito::default();
+    let auth = Auth::new(
+        srp,
+        cognito.clone(),
+        MemoryStore::default(),
+        SetClock(Rc::new(Cell::new(T0))),
+        SoloTab,
+    );
+    cognito.reply(
+        200,
+        serde_json::json!({"ChallengeName": "PASSWORD_VERIFIER", "ChallengeParameters": {
+            "USER_ID_FOR_SRP": "u", "SALT": "ab", "SRP_B": "1234", "SECRET_BLOCK": "AAAA"}}),
+    );
+    cognito.reply(
+        400,
+        error("NotAuthorizedException", "Incorrect username or password."),
+    );
+    let err = block_on(auth.sign_in("u", &Secret::new("wrong"))).unwrap_err();
+    assert_eq!(err, AuthError::WrongCredentials);
+    // A challenge missing a parameter is an unreadable answer, not a crash.
+    cognito.reply(
+        200,
+        serde_json::json!({"ChallengeName": "PASSWORD_VERIFIER", "ChallengeParameters": {}}),
+    );
+    let err = block_on(auth.sign_in("u", &Secret::new("pw"))).unwrap_err();
+    assert!(
+        matches!(err, AuthError::BadResponse(ref m) if m.contains("USER_ID_FOR_SRP")),
+        "{err:?}"
+    );
 }

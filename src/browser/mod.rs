@@ -1,11 +1,11 @@
 //! Browser adapters for the auth ports, and loading `config.json`. No decisions here.
 
-mod clock;
+mod environment;
 mod http;
 mod storage;
 mod tabs;
 
-pub use clock::{SystemClock, local_time};
+pub use environment::{BrowserEnvironment, local_time};
 pub use http::FetchClient;
 pub use storage::SessionStorageStore;
 pub use tabs::BrowserTabs;
@@ -14,7 +14,7 @@ use crate::auth::Auth;
 use crate::config::Config;
 
 /// The auth service as the browser runs it.
-pub type BrowserAuth = Auth<FetchClient, SessionStorageStore, SystemClock, BrowserTabs>;
+pub type BrowserAuth = Auth<FetchClient, SessionStorageStore, BrowserEnvironment, BrowserTabs>;
 
 /// The auth service for `config`, and the tab link whose messages it must be given.
 pub fn browser_auth(config: Config) -> (BrowserAuth, BrowserTabs) {
@@ -24,7 +24,7 @@ pub fn browser_auth(config: Config) -> (BrowserAuth, BrowserTabs) {
         config,
         FetchClient::default(),
         store,
-        SystemClock,
+        BrowserEnvironment,
         tabs.clone(),
     );
     (auth, tabs)

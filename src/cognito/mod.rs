@@ -4,6 +4,7 @@
 mod error;
 mod http;
 mod operations;
+pub mod srp;
 
 pub use error::{CallError, ErrorCode, TransportError};
 pub use http::{HttpRequest, HttpResponse};

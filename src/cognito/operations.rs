@@ -27,6 +27,18 @@ impl InitiateAuth {
         }
     }
 
+    /// Starts an SRP sign-in: the password stays here, only `SRP_A` goes out.
+    pub fn user_srp(client_id: &str, username: &str, srp_a: &str) -> Self {
+        Self {
+            auth_flow: "USER_SRP_AUTH".into(),
+            client_id: client_id.into(),
+            auth_parameters: BTreeMap::from([
+                ("USERNAME".into(), Secret::new(username)),
+                ("SRP_A".into(), Secret::new(srp_a)),
+            ]),
+        }
+    }
+
     /// The legacy refresh. Its answer never carries a refresh token: the old one stays.
     pub fn refresh_token(client_id: &str, refresh_token: &Secret) -> Self {
         Self {
@@ -89,6 +101,30 @@ impl RespondToAuthChallenge {
             challenge_responses: BTreeMap::from([
                 ("USERNAME".into(), Secret::new(username)),
                 ("NEW_PASSWORD".into(), new_password.clone()),
+            ]),
+        }
+    }
+}
+
+impl RespondToAuthChallenge {
+    /// Answers `PASSWORD_VERIFIER` with the SRP proof of the password.
+    pub fn password_verifier(
+        client_id: &str,
+        session: Option<&Secret>,
+        claim: &super::srp::PasswordClaim,
+    ) -> Self {
+        Self {
+            challenge_name: "PASSWORD_VERIFIER".into(),
+            client_id: client_id.into(),
+            session: session.cloned(),
+            challenge_responses: BTreeMap::from([
+                ("USERNAME".into(), Secret::new(&claim.user_id)),
+                (
+                    "PASSWORD_CLAIM_SECRET_BLOCK".into(),
+                    Secret::new(&claim.secret_block),
+                ),
+                ("PASSWORD_CLAIM_SIGNATURE".into(), claim.signature.clone()),
+                ("TIMESTAMP".into(), Secret::new(&claim.timestamp)),
             ]),
         }
     }

@@ -29,12 +29,16 @@ export async function useConfig(page, changes) {
 export class AppPage {
   constructor(page) {
     this.page = page;
-    /** Every Cognito call the page makes, by operation name, in order. */
+    /** Every Cognito call the page makes, by operation name, in order, and their bodies. */
     this.calls = [];
+    this.bodies = [];
     this.console = [];
     page.on('request', (request) => {
       const target = request.headers()['x-amz-target'];
-      if (request.method() === 'POST' && target) this.calls.push(target.split('.').pop());
+      if (request.method() === 'POST' && target) {
+        this.calls.push(target.split('.').pop());
+        this.bodies.push(request.postData() ?? '');
+      }
     });
     page.on('console', (message) => this.console.push(message.text()));
   }

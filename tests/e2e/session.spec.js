@@ -66,6 +66,33 @@ test('a double-clicked sign-in sends one request, shows progress, and the log ca
   await expect(app.byTestId('log-entry')).toHaveCount(0);
 });
 
+test('SRP sign-in proves the password to the server without ever sending it', async ({ page }) => {
+  const app = new AppPage(page);
+  const user = await freshUser('srp');
+  await app.open();
+  await app.signIn(user);
+  await app.expectSignedIn(user.username);
+  expect(app.calls).toEqual(['InitiateAuth', 'RespondToAuthChallenge']);
+  expect(JSON.parse(app.bodies[0]).AuthFlow).toBe('USER_SRP_AUTH');
+  expect(JSON.parse(app.bodies[1]).ChallengeName).toBe('PASSWORD_VERIFIER');
+  for (const body of app.bodies) expect(body).not.toContain(user.password);
+  // fakecloud checked the proof: a wrong password is refused the same way.
+  await app.byTestId('sign-out').click();
+  await app.signIn({ ...user, password: 'Wrong-Passw0rd!' });
+  await expect(app.byTestId('notice')).toHaveText('Incorrect username or password.');
+});
+
+test('USER_PASSWORD_AUTH stays available as a config option', async ({ page }) => {
+  const app = new AppPage(page);
+  await useConfig(page, { signInFlow: 'USER_PASSWORD_AUTH' });
+  const user = await freshUser('plain');
+  await app.open();
+  await app.signIn(user);
+  await app.expectSignedIn(user.username);
+  expect(app.calls).toEqual(['InitiateAuth']);
+  expect(JSON.parse(app.bodies[0]).AuthFlow).toBe('USER_PASSWORD_AUTH');
+});
+
 test('a wrong password says so and stores nothing', async ({ page }) => {
   const app = new AppPage(page);
   const user = await freshUser();
@@ -92,7 +119,7 @@ test('a user who must change password is asked for a new one and signed in', asy
   await app.byTestId('new-password-confirm').fill('Brand-New-Passw0rd!');
   await app.byTestId('set-password').click();
   await app.expectSignedIn(user.username);
-  expect(app.count('RespondToAuthChallenge')).toBe(1);
+  expect(app.count('RespondToAuthChallenge')).toBe(2); // PASSWORD_VERIFIER, then NEW_PASSWORD_REQUIRED
   // The new password is the one that works now.
   const outcome = await cognito.outcome('InitiateAuth', {
     AuthFlow: 'USER_PASSWORD_AUTH',

@@ -1,0 +1,339 @@
+//! Cognito's SRP-6a (`USER_SRP_AUTH` → `PASSWORD_VERIFIER`), the client side: the password is
+//! proven, never sent. The 3072-bit group of RFC 3526 with g = 2, SHA-256, and Cognito's own
+//! key derivation and claim signature. Pure: randomness and time come in as values.
+
+use crate::base64::{self, Alphabet};
+use crate::secret::Secret;
+use hmac::{Hmac, KeyInit, Mac};
+use num_bigint::BigUint;
+use sha2::{Digest, Sha256};
+use std::fmt;
+
+/// RFC 3526's 3072-bit MODP prime.
+const N_HEX: &[u8] = b"\
+FFFFFFFFFFFFFFFFC90FDAA22168C234C4C6628B80DC1CD129024E088A67CC74020BBEA63B139B22514A08798E3404DD\
+EF9519B3CD3A431B302B0A6DF25F14374FE1356D6D51C245E485B576625E7EC6F44C42E9A637ED6B0BFF5CB6F406B7ED\
+EE386BFB5A899FA5AE9F24117C4B1FE649286651ECE45B3DC2007CB8A163BF0598DA48361C55D39A69163FA8FD24CF5F\
+83655D23DCA3AD961C62F356208552BB9ED529077096966D670C354E4ABC9804F1746C08CA18217C32905E462E36CE3B\
+E39E772C180E86039B2783A2EC07A28FB5C55DF06F4C52C9DE2BCBF6955817183995497CEA956AE515D2261898FA0510\
+15728E5A8AAAC42DAD33170D04507A33A85521ABDF1CBA64ECFB850458DBEF0A8AEA71575D060C7DB3970F85A6E1E4C7\
+ABF5AE8CDB0933D71E8C94E04A25619DCEE3D2261AD2EE6BF12FFA06D98A0864D87602733EC86A64521F2B18177B200C\
+BBE117577A615D6C770988C0BAD946E208E24FA074E5AB3143DB5BFCE0FD108E4B82D120A93AD2CAFFFFFFFFFFFFFFFF";
+
+/// The number of random bytes that make the secret exponent `a`.
+pub const SECRET_BYTES: usize = 128;
+
+fn n() -> BigUint {
+    BigUint::parse_bytes(N_HEX, 16).expect("the group prime is valid hex")
+}
+
+fn g() -> BigUint {
+    BigUint::from(2u32)
+}
+
+/// The big-endian bytes of `x` with a leading zero byte when the top bit is set: the
+/// two's-complement form (Java's `toByteArray`) that Cognito hashes.
+fn padded(x: &BigUint) -> Vec<u8> {
+    let mut bytes = x.to_bytes_be();
+    if bytes[0] & 0x80 != 0 {
+        bytes.insert(0, 0);
+    }
+    bytes
+}
+
+fn sha256(parts: &[&[u8]]) -> [u8; 32] {
+    let mut hash = Sha256::new();
+    for part in parts {
+        hash.update(part);
+    }
+    hash.finalize().into()
+}
+
+fn hmac_sha256(key: &[u8], parts: &[&[u8]]) -> [u8; 32] {
+    let mut mac =
+        <Hmac<Sha256> as KeyInit>::new_from_slice(key).expect("HMAC takes any key length");
+    for part in parts {
+        mac.update(part);
+    }
+    mac.finalize().into_bytes().into()
+}
+
+fn from_hex(field: &'static str, hex: &str) -> Result<BigUint, SrpError> {
+    BigUint::parse_bytes(hex.as_bytes(), 16).ok_or(SrpError::BadParameter(field))
+}
+
+/// What the `PASSWORD_VERIFIER` challenge says.
+#[derive(Debug, Clone)]
+pub struct VerifierChallenge {
+    /// The user's real username (the sign-in name may be an alias).
+    pub user_id: String,
+    pub salt_hex: String,
+    pub srp_b_hex: String,
+    /// Opaque, base64; signed and sent back as it came.
+    pub secret_block: String,
+}
+
+/// The answer to [`VerifierChallenge`].
+#[derive(Debug, Clone)]
+pub struct PasswordClaim {
+    pub user_id: String,
+    pub secret_block: String,
+    pub timestamp: String,
+    pub signature: Secret,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum SrpError {
+    /// A challenge parameter is missing or not what Cognito sends.
+    BadParameter(&'static str),
+    /// The server's values would make the proof worthless (B ≡ 0 or u = 0): refuse.
+    UnsafeServerValue,
+}
+
+impl fmt::Display for SrpError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            SrpError::BadParameter(field) => write!(f, "the SRP challenge's {field} is not valid"),
+            SrpError::UnsafeServerValue => f.write_str("the SRP challenge's values are unsafe"),
+        }
+    }
+}
+
+/// One SRP sign-in: made with fresh randomness, used for one challenge, then dropped.
+pub struct SrpClient {
+    a: BigUint,
+    big_a: BigUint,
+}
+
+impl fmt::Debug for SrpClient {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str("SrpClient([redacted])")
+    }
+}
+
+impl SrpClient {
+    /// `random` must come from a cryptographic generator. `None` in the (2^-3000) case that
+    /// it gives A ≡ 0; draw again.
+    pub fn new(random: &[u8; SECRET_BYTES]) -> Option<SrpClient> {
+        let n = n();
+        let a = BigUint::from_bytes_be(random) % &n;
+        let big_a = g().modpow(&a, &n);
+        (big_a != BigUint::ZERO).then_some(SrpClient { a, big_a })
+    }
+
+    /// `SRP_A` for `InitiateAuth`, in hex.
+    pub fn srp_a(&self) -> String {
+        self.big_a.to_str_radix(16)
+    }
+
+    /// Proves the password for `challenge`. `pool_name` is the pool id after its `_`;
+    /// `timestamp` is [`timestamp`]'s format and must be the one sent.
+    pub fn claim(
+        &self,
+        pool_name: &str,
+        challenge: &VerifierChallenge,
+        password: &Secret,
+        timestamp: &str,
+    ) -> Result<PasswordClaim, SrpError> {
+        let key = self.key(pool_name, challenge, password)?;
+        let secret_block = base64::decode(&challenge.secret_block, Alphabet::Standard)
+            .ok_or(SrpError::BadParameter("SECRET_BLOCK"))?;
+        let signature = hmac_sha256(
+            &key,
+            &[
+                pool_name.as_bytes(),
+                challenge.user_id.as_bytes(),
+                &secret_block,
+                timestamp.as_bytes(),
+            ],
+        );
+        Ok(PasswordClaim {
+            user_id: challenge.user_id.clone(),
+            secret_block: challenge.secret_block.clone(),
+            timestamp: timestamp.to_string(),
+            signature: Secret::new(base64::encode(&signature, Alphabet::Standard)),
+        })
+    }
+
+    /// The 16-byte key both sides derive from the shared secret S.
+    fn key(
+        &self,
+        pool_name: &str,
+        challenge: &VerifierChallenge,
+        password: &Secret,
+    ) -> Result<[u8; 16], SrpError> {
+        let (n, g) = (n(), g());
+        let b = from_hex("SRP_B", &challenge.srp_b_hex)?;
+        let salt = from_hex("SALT", &challenge.salt_hex)?;
+        if &b % &n == BigUint::ZERO {
+            return Err(SrpError::UnsafeServerValue);
+        }
+        let u = BigUint::from_bytes_be(&sha256(&[&padded(&self.big_a), &padded(&b)]));
+        if u == BigUint::ZERO {
+            return Err(SrpError::UnsafeServerValue);
+        }
+        let k = BigUint::from_bytes_be(&sha256(&[&padded(&n), &padded(&g)]));
+        let identity = sha256(&[
+            pool_name.as_bytes(),
+            challenge.user_id.as_bytes(),
+            b":",
+            password.expose().as_bytes(),
+        ]);
+        let x = BigUint::from_bytes_be(&sha256(&[&padded(&salt), &identity]));
+        // S = (B - k·g^x)^(a + u·x) mod N, kept non-negative.
+        let k_gx = (k * g.modpow(&x, &n)) % &n;
+        let base = ((&b % &n) + &n - k_gx) % &n;
+        let s = base.modpow(&(&self.a + u.clone() * x), &n);
+        // HKDF-SHA256 to 16 bytes, salt u, info "Caldera Derived Key".
+        let prk = hmac_sha256(&padded(&u), &[&padded(&s)]);
+        let okm = hmac_sha256(&prk, &[b"Caldera Derived Key", &[1]]);
+        let mut key = [0u8; 16];
+        key.copy_from_slice(&okm[..16]);
+        Ok(key)
+    }
+}
+
+impl Drop for SrpClient {
+    /// Overwrites the secret exponent's digits in place (best effort: the big-number type
+    /// offers no zeroising of its own).
+    fn drop(&mut self) {
+        let len = self.a.to_u32_digits().len();
+        self.a.assign_from_slice(&vec![0u32; len]);
+    }
+}
+
+/// Cognito's `TIMESTAMP`: `Mon Nov 3 09:05:07 UTC 2026` (the day of the month not padded).
+pub fn timestamp(unix_ms: u64) -> String {
+    const DAYS: [&str; 7] = ["Thu", "Fri", "Sat", "Sun", "Mon", "Tue", "Wed"];
+    const MONTHS: [&str; 12] = [
+        "Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec",
+    ];
+    let secs = unix_ms / 1000;
+    let days = secs / 86_400;
+    let (h, m, s) = (secs % 86_400 / 3600, secs % 3600 / 60, secs % 60);
+    // Civil date from days since 1970-01-01 (Howard Hinnant's algorithm).
+    let z = days as i64 + 719_468;
+    let era = z.div_euclid(146_097);
+    let doe = z - era * 146_097;
+    let yoe = (doe - doe / 1460 + doe / 36_524 - doe / 146_096) / 365;
+    let doy = doe - (365 * yoe + yoe / 4 - yoe / 100);
+    let mp = (5 * doy + 2) / 153;
+    let day = doy - (153 * mp + 2) / 5 + 1;
+    let month = if mp < 10 { mp + 3 } else { mp - 9 };
+    let year = yoe + era * 400 + i64::from(month <= 2);
+    format!(
+        "{} {} {day} {h:02}:{m:02}:{s:02} UTC {year}",
+        DAYS[(days % 7) as usize],
+        MONTHS[(month - 1) as usize]
+    )
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// Made by amazon-cognito-identity-js; see tests/fixtures/srp/make-vectors.cjs.
+    const VECTORS: &str = include_str!("../../tests/fixtures/srp/vectors.json");
+
+    fn hex_bytes(hex: &str) -> Vec<u8> {
+        (0..hex.len())
+            .step_by(2)
+            .map(|i| u8::from_str_radix(&hex[i..i + 2], 16).unwrap())
+            .collect()
+    }
+
+    #[test]
+    fn matches_amazon_cognito_identity_js() {
+        let fixture: serde_json::Value = serde_json::from_str(VECTORS).unwrap();
+        let vectors = fixture["vectors"].as_array().unwrap();
+        assert!(vectors.len() >= 3);
+        for v in vectors {
+            let text = |k: &str| v[k].as_str().unwrap().to_string();
+            let a: [u8; SECRET_BYTES] = hex_bytes(&text("a")).try_into().unwrap();
+            let client = SrpClient::new(&a).unwrap();
+            assert_eq!(client.srp_a(), v["expected"]["srpA"].as_str().unwrap());
+            let challenge = VerifierChallenge {
+                user_id: text("userId"),
+                salt_hex: text("salt"),
+                srp_b_hex: text("srpB"),
+                secret_block: text("secretBlock"),
+            };
+            let password = Secret::new(text("password"));
+            let key = client
+                .key(&text("poolName"), &challenge, &password)
+                .unwrap();
+            assert_eq!(
+                key.to_vec(),
+                hex_bytes(v["expected"]["hkdf"].as_str().unwrap())
+            );
+            let claim = client
+                .claim(&text("poolName"), &challenge, &password, &text("timestamp"))
+                .unwrap();
+            assert_eq!(
+                claim.signature.expose(),
+                v["expected"]["signature"].as_str().unwrap()
+            );
+            assert_eq!(claim.secret_block, challenge.secret_block);
+            assert_eq!(claim.user_id, challenge.user_id);
+        }
+    }
+
+    #[test]
+    fn refuses_unsafe_or_garbled_server_values() {
+        let client = SrpClient::new(&[7u8; SECRET_BYTES]).unwrap();
+        let challenge = |b: &str, salt: &str, block: &str| VerifierChallenge {
+            user_id: "u".into(),
+            salt_hex: salt.into(),
+            srp_b_hex: b.into(),
+            secret_block: block.into(),
+        };
+        let pw = Secret::new("p");
+        let n_hex = std::str::from_utf8(N_HEX).unwrap();
+        assert_eq!(
+            client
+                .claim("P", &challenge("0", "ab", "AAAA"), &pw, "t")
+                .unwrap_err(),
+            SrpError::UnsafeServerValue
+        );
+        assert_eq!(
+            client
+                .claim("P", &challenge(n_hex, "ab", "AAAA"), &pw, "t")
+                .unwrap_err(),
+            SrpError::UnsafeServerValue
+        );
+        assert_eq!(
+            client
+                .claim("P", &challenge("xyz", "ab", "AAAA"), &pw, "t")
+                .unwrap_err(),
+            SrpError::BadParameter("SRP_B")
+        );
+        assert_eq!(
+            client
+                .claim("P", &challenge("1234", "zz", "AAAA"), &pw, "t")
+                .unwrap_err(),
+            SrpError::BadParameter("SALT")
+        );
+        assert_eq!(
+            client
+                .claim("P", &challenge("1234", "ab", "!!"), &pw, "t")
+                .unwrap_err(),
+            SrpError::BadParameter("SECRET_BLOCK")
+        );
+    }
+
+    #[test]
+    fn the_secret_never_prints() {
+        let client = SrpClient::new(&[9u8; SECRET_BYTES]).unwrap();
+        assert_eq!(format!("{client:?}"), "SrpClient([redacted])");
+    }
+
+    #[test]
+    fn timestamps_in_cognitos_format() {
+        assert_eq!(timestamp(0), "Thu Jan 1 00:00:00 UTC 1970");
+        // 2026-11-03T09:05:07Z
+        assert_eq!(timestamp(1_793_696_707_000), "Tue Nov 3 09:05:07 UTC 2026");
+        // 2024-02-29T23:59:59Z, a leap day
+        assert_eq!(timestamp(1_709_251_199_000), "Thu Feb 29 23:59:59 UTC 2024");
+        assert_eq!(timestamp(1_767_225_600_000), "Thu Jan 1 00:00:00 UTC 2026");
+    }
+}
