@@ -10,6 +10,11 @@ pub enum Step {
     NewPassword,
     Refresh,
     SignOut,
+    /// Sign-up, confirmation codes, password reset: no session involved.
+    Account,
+    ChangePassword,
+    /// A call made with the access token (GetUser, GlobalSignOut, the user's own API).
+    Authorized,
 }
 
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -40,6 +45,12 @@ pub enum AuthError {
     },
     /// The saved session was unreadable, so it was cleared.
     StoredSessionUnreadable(String),
+    UsernameTaken,
+    WrongCode,
+    CodeExpired,
+    WrongCurrentPassword,
+    /// The access token was refused even after a refresh.
+    AccessRefused,
 }
 
 impl AuthError {
@@ -64,6 +75,11 @@ impl AuthError {
                     | ErrorCode::UserNotFound,
                     Step::Refresh,
                 ) => AuthError::SessionEnded,
+                (ErrorCode::NotAuthorized, Step::ChangePassword) => AuthError::WrongCurrentPassword,
+                (ErrorCode::NotAuthorized, Step::Authorized) => AuthError::AccessRefused,
+                (ErrorCode::UsernameExists, _) => AuthError::UsernameTaken,
+                (ErrorCode::CodeMismatch, _) => AuthError::WrongCode,
+                (ErrorCode::ExpiredCode, _) => AuthError::CodeExpired,
                 (ErrorCode::UserNotConfirmed, _) => AuthError::NotConfirmed,
                 (ErrorCode::PasswordResetRequired, _) => AuthError::PasswordResetRequired,
                 (ErrorCode::InvalidPassword, _) => AuthError::PasswordRejected(message),
@@ -103,6 +119,11 @@ impl fmt::Display for AuthError {
             AuthError::Rejected { code, message } if message.is_empty() => write!(f, "The sign-in service refused the request ({code})."),
             AuthError::Rejected { code, message } => write!(f, "The sign-in service refused the request: {message} ({code})."),
             AuthError::StoredSessionUnreadable(detail) => write!(f, "The saved session could not be read ({detail}), so it was cleared. Please sign in again."),
+            AuthError::UsernameTaken => f.write_str("That username is taken. Choose another, or sign in."),
+            AuthError::WrongCode => f.write_str("That code is not right. Check it and try again, or ask for a new one."),
+            AuthError::CodeExpired => f.write_str("That code has expired. Ask for a new one."),
+            AuthError::WrongCurrentPassword => f.write_str("The current password is not right."),
+            AuthError::AccessRefused => f.write_str("The sign-in service refused this session's access token. Please sign in again."),
         }
     }
 }

@@ -3,8 +3,11 @@
 use super::{AuthError, Environment, HttpClient, SessionStore, Step, TabLink, TabMessage};
 use crate::cognito::srp::{self, SrpClient, VerifierChallenge};
 use crate::cognito::{
-    AuthStep, AuthenticationResult, CallError, GetTokensFromRefreshToken, InitiateAuth, Operation,
-    RespondToAuthChallenge, RevokeToken, build_request, parse_response,
+    Attribute, AuthStep, AuthenticationResult, CallError, ChangePassword, CodeSent,
+    ConfirmForgotPassword, ConfirmSignUp, ErrorCode, ForgotPassword, GetTokensFromRefreshToken,
+    GetUser, GlobalSignOut, HttpRequest, HttpResponse, InitiateAuth, Operation,
+    ResendConfirmationCode, RespondToAuthChallenge, RevokeToken, SignUp, SignedUp, TransportError,
+    UserProfile, build_request, parse_response,
 };
 use crate::config::{Config, RefreshMode, SignInFlow};
 use crate::secret::Secret;
@@ -370,6 +373,153 @@ where
         SignOutReport { revoked }
     }
 
+    /// A valid access token: refreshed first if it has ended. Use it for any call made on the
+    /// user's behalf (`Authorization: Bearer …` to your own API).
+    pub async fn fresh_access_token(&self) -> Result<Secret, AuthError> {
+        let expired = {
+            let state = self.state();
+            let session = state.session.as_ref().ok_or(AuthError::NotSignedIn)?;
+            session.needs_refresh(self.inner.env.now_ms())
+        };
+        if expired {
+            self.refresh().await?;
+        }
+        let state = self.state();
+        let session = state.session.as_ref().ok_or(AuthError::NotSignedIn)?;
+        Ok(session.access_token.clone())
+    }
+
+    /// Runs a call that needs the access token: with a fresh one, and once more after a
+    /// refresh if Cognito refuses it (revoked early, a clock gone wrong).
+    async fn authorized<O: Operation>(
+        &self,
+        step: Step,
+        op: impl Fn(Secret) -> O,
+    ) -> Result<O::Output, AuthError> {
+        let token = self.fresh_access_token().await?;
+        match self.call(&op(token)).await {
+            Err(error)
+                if error.code() == Some(&ErrorCode::NotAuthorized) && step == Step::Authorized =>
+            {
+                self.refresh().await?;
+                let token = self.fresh_access_token().await?;
+                self.call(&op(token))
+                    .await
+                    .map_err(|e| AuthError::from_call(e, step))
+            }
+            other => other.map_err(|e| AuthError::from_call(e, step)),
+        }
+    }
+
+    /// The user's attributes, from `GetUser`.
+    pub async fn profile(&self) -> Result<UserProfile, AuthError> {
+        self.authorized(Step::Authorized, |access_token| GetUser { access_token })
+            .await
+    }
+
+    pub async fn change_password(&self, current: &Secret, new: &Secret) -> Result<(), AuthError> {
+        self.authorized(Step::ChangePassword, |access_token| ChangePassword {
+            access_token,
+            previous_password: current.clone(),
+            proposed_password: new.clone(),
+        })
+        .await
+        .map(|_| ())
+    }
+
+    /// Ends every session of the user on every device (`GlobalSignOut`), then this one.
+    pub async fn sign_out_everywhere(&self) -> Result<(), AuthError> {
+        self.authorized(Step::Authorized, |access_token| GlobalSignOut {
+            access_token,
+        })
+        .await?;
+        let refresh_token = self
+            .state()
+            .session
+            .as_ref()
+            .and_then(|s| s.refresh_token.clone());
+        self.set_session(None);
+        self.remove_stored();
+        if let Some(refresh_token) = refresh_token {
+            self.inner
+                .tabs
+                .publish(&TabMessage::SignedOut { refresh_token });
+        }
+        Ok(())
+    }
+
+    /// Registers a new user. Unless `user_confirmed`, a code was sent, for
+    /// [`Auth::confirm_sign_up`].
+    pub async fn sign_up(
+        &self,
+        username: &str,
+        email: &str,
+        password: &Secret,
+    ) -> Result<SignedUp, AuthError> {
+        let op = SignUp {
+            client_id: self.inner.config.client_id.clone(),
+            username: username.to_string(),
+            password: password.clone(),
+            user_attributes: vec![Attribute {
+                name: "email".into(),
+                value: email.to_string(),
+            }],
+        };
+        self.call(&op)
+            .await
+            .map_err(|e| AuthError::from_call(e, Step::Account))
+    }
+
+    pub async fn confirm_sign_up(&self, username: &str, code: &str) -> Result<(), AuthError> {
+        let op = ConfirmSignUp {
+            client_id: self.inner.config.client_id.clone(),
+            username: username.to_string(),
+            confirmation_code: code.trim().to_string(),
+        };
+        self.call(&op)
+            .await
+            .map(|_| ())
+            .map_err(|e| AuthError::from_call(e, Step::Account))
+    }
+
+    pub async fn resend_confirmation_code(&self, username: &str) -> Result<CodeSent, AuthError> {
+        let op = ResendConfirmationCode {
+            client_id: self.inner.config.client_id.clone(),
+            username: username.to_string(),
+        };
+        self.call(&op)
+            .await
+            .map_err(|e| AuthError::from_call(e, Step::Account))
+    }
+
+    pub async fn forgot_password(&self, username: &str) -> Result<CodeSent, AuthError> {
+        let op = ForgotPassword {
+            client_id: self.inner.config.client_id.clone(),
+            username: username.to_string(),
+        };
+        self.call(&op)
+            .await
+            .map_err(|e| AuthError::from_call(e, Step::Account))
+    }
+
+    pub async fn reset_password(
+        &self,
+        username: &str,
+        code: &str,
+        new: &Secret,
+    ) -> Result<(), AuthError> {
+        let op = ConfirmForgotPassword {
+            client_id: self.inner.config.client_id.clone(),
+            username: username.to_string(),
+            confirmation_code: code.trim().to_string(),
+            password: new.clone(),
+        };
+        self.call(&op)
+            .await
+            .map(|_| ())
+            .map_err(|e| AuthError::from_call(e, Step::Account))
+    }
+
     /// Acts on a message from another tab.
     pub fn on_tab_message(&self, message: TabMessage) -> Option<TabNews> {
         let (held, refused, wants) = {
@@ -423,8 +573,17 @@ where
 
     async fn call<O: Operation>(&self, op: &O) -> Result<O::Output, CallError> {
         let request = build_request(&self.inner.config.endpoint, op);
-        let response = self.inner.http.send(request).await?;
+        let response = self.send(request).await?;
         parse_response::<O>(&response)
+    }
+
+    /// Boxed, so the HTTP future is compiled once rather than into every operation's call
+    /// (bundle size).
+    fn send(
+        &self,
+        request: HttpRequest,
+    ) -> LocalBoxFuture<'_, Result<HttpResponse, TransportError>> {
+        self.inner.http.send(request).boxed_local()
     }
 
     fn take_step(

@@ -903,3 +903,108 @@ fn srp_with_a_wrong_password_reads_as_a_wrong_password() {
         "{err:?}"
     );
 }
+
+#[test]
+fn sign_up_confirm_and_reset_send_what_cognito_expects_and_read_its_refusals() {
+    let w = world("rotation");
+    w.cognito.reply(
+        200,
+        serde_json::json!({"UserConfirmed": false, "UserSub": "s",
+        "CodeDeliveryDetails": {"Destination": "a***@e***", "DeliveryMedium": "EMAIL"}}),
+    );
+    let up = block_on(
+        w.auth
+            .sign_up("ann", "ann@example.com", &Secret::new("Pw-1234567")),
+    )
+    .unwrap();
+    assert!(!up.user_confirmed);
+    assert_eq!(
+        up.code_delivery_details.unwrap().destination.as_deref(),
+        Some("a***@e***")
+    );
+    assert_eq!(
+        w.cognito.last_body(),
+        serde_json::json!({"ClientId": "client1", "Username": "ann", "Password": "Pw-1234567",
+            "UserAttributes": [{"Name": "email", "Value": "ann@example.com"}]})
+    );
+    w.cognito
+        .reply(400, error("UsernameExistsException", "User already exists"));
+    assert_eq!(
+        block_on(w.auth.sign_up("ann", "a@e", &Secret::new("x"))).unwrap_err(),
+        AuthError::UsernameTaken
+    );
+    w.cognito
+        .reply(400, error("CodeMismatchException", "Invalid code"));
+    assert_eq!(
+        block_on(w.auth.confirm_sign_up("ann", " 123456 ")).unwrap_err(),
+        AuthError::WrongCode
+    );
+    assert_eq!(w.cognito.last_body()["ConfirmationCode"], "123456");
+    w.cognito
+        .reply(400, error("ExpiredCodeException", "expired"));
+    assert_eq!(
+        block_on(w.auth.reset_password("ann", "1", &Secret::new("N-1234567"))).unwrap_err(),
+        AuthError::CodeExpired
+    );
+    assert_eq!(w.cognito.last_body()["Password"], "N-1234567");
+    w.cognito.reply(
+        200,
+        serde_json::json!({"CodeDeliveryDetails": {"Destination": "a***"}}),
+    );
+    block_on(w.auth.forgot_password("ann")).unwrap();
+    assert_eq!(w.cognito.targets().last().unwrap(), "ForgotPassword");
+}
+
+#[test]
+fn authorised_calls_use_a_fresh_token_and_retry_once_after_a_refusal() {
+    let w = signed_in("rotation");
+    w.clock.set(T0 + HOUR + 1); // expired: refreshed before GetUser
+    w.cognito.reply(200, tokens(3600, Some("r2")));
+    w.cognito.reply(200, serde_json::json!({"Username": "alice", "UserAttributes": [{"Name": "email", "Value": "a@e"}]}));
+    let profile = block_on(w.auth.profile()).unwrap();
+    assert_eq!(profile.user_attributes[0].value, "a@e");
+    assert_eq!(
+        w.cognito.targets(),
+        ["InitiateAuth", "GetTokensFromRefreshToken", "GetUser"]
+    );
+    // Refused although fresh (revoked early): one refresh, one retry.
+    w.cognito.reply(
+        400,
+        error("NotAuthorizedException", "Access Token has been revoked"),
+    );
+    w.cognito.reply(200, tokens(3700, Some("r3")));
+    w.cognito
+        .reply(200, serde_json::json!({"Username": "alice"}));
+    block_on(w.auth.profile()).unwrap();
+    assert_eq!(
+        w.cognito.targets()[3..],
+        ["GetUser", "GetTokensFromRefreshToken", "GetUser"]
+    );
+}
+
+#[test]
+fn a_wrong_current_password_is_said_plainly_and_keeps_the_session() {
+    let w = signed_in("rotation");
+    w.cognito.reply(
+        400,
+        error("NotAuthorizedException", "Incorrect username or password."),
+    );
+    let err = block_on(
+        w.auth
+            .change_password(&Secret::new("bad"), &Secret::new("New-1234567")),
+    )
+    .unwrap_err();
+    assert_eq!(err, AuthError::WrongCurrentPassword);
+    assert!(w.auth.is_signed_in());
+    assert_eq!(w.cognito.last_body()["PreviousPassword"], "bad");
+}
+
+#[test]
+fn signing_out_everywhere_ends_the_session_here_too() {
+    let w = signed_in("rotation");
+    w.cognito.reply(200, serde_json::json!({}));
+    block_on(w.auth.sign_out_everywhere()).unwrap();
+    assert_eq!(w.cognito.targets().last().unwrap(), "GlobalSignOut");
+    assert!(!w.auth.is_signed_in());
+    assert_eq!(*w.store.record.borrow(), None);
+}

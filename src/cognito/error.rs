@@ -129,6 +129,11 @@ error_codes! {
     InvalidLambdaResponse = "InvalidLambdaResponseException",
     UnexpectedLambda = "UnexpectedLambdaException",
     UserLambdaValidation = "UserLambdaValidationException",
+    UsernameExists = "UsernameExistsException",
+    CodeMismatch = "CodeMismatchException",
+    ExpiredCode = "ExpiredCodeException",
+    CodeDeliveryFailure = "CodeDeliveryFailureException",
+    AliasExists = "AliasExistsException",
 }
 
 impl fmt::Display for ErrorCode {
