@@ -36,11 +36,18 @@ pub trait TabLink {
     async fn exclusive<T>(&self, work: impl Future<Output = T>) -> T;
     /// Tells the other tabs; this one never hears its own message.
     fn publish(&self, message: &TabMessage);
+    /// Leaves a mark every tab can see at once (unlike a message, which may lag) that the
+    /// refresh token with this fingerprint has been replaced. Left while holding the lock.
+    fn mark_replaced(&self, fingerprint: &str);
+    /// Whether some tab left that mark.
+    async fn was_replaced(&self, fingerprint: &str) -> bool;
+    /// Resolves after `ms` milliseconds: a bound on waiting for another tab's message.
+    async fn pause(&self, ms: u32);
 }
 
 /// What tabs tell each other. Records and tokens travel only on the same-origin channel.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
-#[serde(tag = "kind", rename_all = "snake_case")]
+#[serde(rename_all = "snake_case")]
 pub enum TabMessage {
     /// A tab refreshed: every tab that held `replaced` takes the session in `record`.
     Refreshed { replaced: Secret, record: Secret },
@@ -61,6 +68,11 @@ impl TabLink for SoloTab {
         work.await
     }
     fn publish(&self, _message: &TabMessage) {}
+    fn mark_replaced(&self, _fingerprint: &str) {}
+    async fn was_replaced(&self, _fingerprint: &str) -> bool {
+        false
+    }
+    async fn pause(&self, _ms: u32) {}
 }
 
 /// Storage refused: unavailable (privacy settings), full, …

@@ -19,6 +19,16 @@ use std::rc::Rc;
 
 type RefreshFuture = Shared<LocalBoxFuture<'static, Result<Refreshed, AuthError>>>;
 
+/// How long a tab waits for another tab's message about a refresh token it rotated.
+const MESSAGE_WAIT_MS: u32 = 3_000;
+
+/// A short one-way name for a refresh token, for the marks tabs leave each other.
+fn fingerprint(refresh_token: &Secret) -> String {
+    use sha2::{Digest, Sha256};
+    let digest = Sha256::digest(refresh_token.expose().as_bytes());
+    digest[..12].iter().map(|b| format!("{b:02x}")).collect()
+}
+
 /// The auth handle. Clones share one state, so every view sees the same session.
 pub struct Auth<H, S, E, T> {
     inner: Rc<Inner<H, S, E, T>>,
@@ -58,6 +68,8 @@ struct State {
     refused_refresh_token: Option<Secret>,
     /// This tab opened with no session and asked the other tabs for theirs.
     wants_session: bool,
+    /// Told when `generation` next changes.
+    generation_watchers: Vec<futures::channel::oneshot::Sender<()>>,
     /// Set when storage refused a write: the session then lives only in memory.
     storage_problem: Option<String>,
 }
@@ -651,6 +663,21 @@ where
                 .clone()
                 .ok_or(AuthError::SessionEnded)?
         };
+        let fingerprint = fingerprint(&refresh_token);
+        if self.inner.tabs.was_replaced(&fingerprint).await {
+            // Another tab rotated this very token; its message with the new session is on the
+            // way. Presenting the old token now would be refused (and, on AWS, burn the grace
+            // period), so wait for the message, within a bound.
+            let changed = self.generation_change();
+            let waited = self.inner.tabs.pause(MESSAGE_WAIT_MS);
+            futures::future::select(std::pin::pin!(changed), std::pin::pin!(waited)).await;
+            if self.state().generation != generation {
+                return Ok(Refreshed {
+                    rotation: Rotation::Kept,
+                    by_other_tab: true,
+                });
+            }
+        }
         let client_id = &self.inner.config.client_id;
         let sent_at = self.inner.env.now_ms();
         let answer = match self.inner.config.refresh_mode {
@@ -714,6 +741,9 @@ where
         let (next, rotation) = refreshed.map_err(|e| AuthError::BadResponse(e.to_string()))?;
         let record = next.to_record();
         self.adopt(next);
+        if rotation != Rotation::Kept {
+            self.inner.tabs.mark_replaced(&fingerprint);
+        }
         self.inner.tabs.publish(&TabMessage::Refreshed {
             replaced: refresh_token,
             record: Secret::new(record),
@@ -722,6 +752,13 @@ where
             rotation,
             by_other_tab: false,
         })
+    }
+
+    /// Resolves when the session next changes (a sign-in, a refresh, another tab's message).
+    async fn generation_change(&self) {
+        let (tx, rx) = futures::channel::oneshot::channel();
+        self.state().generation_watchers.push(tx);
+        let _ = rx.await;
     }
 
     /// Makes `session` the current one and saves it.
@@ -739,6 +776,9 @@ where
         state.retry_not_before_ms = 0;
         state.wants_session = false;
         state.refused_refresh_token = None;
+        for watcher in state.generation_watchers.drain(..) {
+            let _ = watcher.send(());
+        }
     }
 
     fn save_current(&self) {

@@ -593,6 +593,10 @@ struct Browser {
     lock: Rc<futures::lock::Mutex<()>>,
     tabs: Rc<RefCell<Vec<OpenTab>>>,
     news: Rc<RefCell<Vec<(usize, TabNews)>>>,
+    marks: Rc<RefCell<Vec<String>>>,
+    /// When set, messages wait in `in_transit` until `deliver` (a slow channel).
+    slow_channel: Rc<Cell<bool>>,
+    in_transit: Rc<RefCell<Vec<(usize, String)>>>,
 }
 
 #[derive(Clone)]
@@ -609,23 +613,45 @@ impl TabLink for Tab {
     fn publish(&self, message: &TabMessage) {
         // Through JSON, as the browser's channel carries it.
         let wire = serde_json::to_string(message).unwrap();
-        let others: Vec<_> = self
-            .browser
-            .tabs
-            .borrow()
-            .iter()
-            .filter(|(id, _)| *id != self.id)
-            .cloned()
-            .collect();
-        for (id, auth) in others {
-            if let Some(news) = auth.on_tab_message(serde_json::from_str(&wire).unwrap()) {
-                self.browser.news.borrow_mut().push((id, news));
-            }
+        self.browser.in_transit.borrow_mut().push((self.id, wire));
+        if !self.browser.slow_channel.get() {
+            self.browser.deliver();
         }
+    }
+    fn mark_replaced(&self, fingerprint: &str) {
+        self.browser
+            .marks
+            .borrow_mut()
+            .push(fingerprint.to_string());
+    }
+    async fn was_replaced(&self, fingerprint: &str) -> bool {
+        self.browser.marks.borrow().iter().any(|m| m == fingerprint)
+    }
+    async fn pause(&self, _ms: u32) {
+        // Never ends by itself: a test that needs the bound to run out would say so.
+        futures::future::pending::<()>().await
     }
 }
 
 impl Browser {
+    fn deliver(&self) {
+        let messages: Vec<_> = self.in_transit.borrow_mut().drain(..).collect();
+        for (from, wire) in messages {
+            let others: Vec<_> = self
+                .tabs
+                .borrow()
+                .iter()
+                .filter(|(id, _)| *id != from)
+                .cloned()
+                .collect();
+            for (id, auth) in others {
+                if let Some(news) = auth.on_tab_message(serde_json::from_str(&wire).unwrap()) {
+                    self.news.borrow_mut().push((id, news));
+                }
+            }
+        }
+    }
+
     fn open_tab(
         &self,
         cognito: &FakeCognito,
@@ -1007,4 +1033,49 @@ fn signing_out_everywhere_ends_the_session_here_too() {
     assert_eq!(w.cognito.targets().last().unwrap(), "GlobalSignOut");
     assert!(!w.auth.is_signed_in());
     assert_eq!(*w.store.record.borrow(), None);
+}
+
+#[test]
+fn a_tab_whose_token_was_rotated_waits_for_the_late_message_instead_of_presenting_it() {
+    let TwoTabs {
+        browser,
+        cognito,
+        clock,
+        a,
+        b,
+        store_b,
+    } = two_tabs();
+    clock.set(T0 + HOUR + 1);
+    browser.slow_channel.set(true);
+    cognito.reply(200, tokens(3600, Some("rotated-refresh")));
+    // A refreshes first and lets go of the lock; its message is still on the way.
+    block_on(a.refresh()).unwrap();
+    assert!(b.is_signed_in()); // still holding the rotated-away token
+    let arrive = async {
+        yield_once().await; // let B take the lock and find A's mark first
+        browser.deliver();
+    };
+    let (read, ()) = block_on(futures::future::join(b.token_info(), arrive));
+    assert!(read.unwrap().refreshed.unwrap().by_other_tab);
+    assert_eq!(
+        cognito.targets(),
+        ["InitiateAuth", "GetTokensFromRefreshToken"]
+    );
+    let b_stored = Session::from_record(store_b.record.borrow().as_deref().unwrap()).unwrap();
+    assert_eq!(b_stored.refresh_token.unwrap().expose(), "rotated-refresh");
+}
+
+/// Pending once, then ready: lets the futures joined with it run a step.
+async fn yield_once() {
+    let mut yielded = false;
+    futures::future::poll_fn(move |cx| {
+        if yielded {
+            std::task::Poll::Ready(())
+        } else {
+            yielded = true;
+            cx.waker().wake_by_ref();
+            std::task::Poll::Pending
+        }
+    })
+    .await
 }

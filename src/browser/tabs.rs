@@ -52,6 +52,10 @@ impl BrowserTabs {
         on_message.forget();
     }
 
+    fn mark_prefix(&self) -> String {
+        format!("{}:replaced:", self.inner.lock_name)
+    }
+
     /// `navigator.locks.request`, if this browser has Web Locks.
     fn lock_request(&self) -> Option<(JsValue, Function)> {
         self.inner.channel.as_ref()?;
@@ -91,9 +95,61 @@ impl TabLink for BrowserTabs {
         out
     }
 
+    /// A lock named after the fingerprint, held for ten minutes: lock names are what every tab
+    /// of the origin can see at once (`navigator.locks.query()`), without storage.
+    fn mark_replaced(&self, fingerprint: &str) {
+        let Some((locks, request)) = self.lock_request() else {
+            return;
+        };
+        let hold = Closure::once_into_js(move |_lock: JsValue| -> js_sys::Promise {
+            js_sys::Promise::new(&mut |resolve, _| {
+                if let Some(window) = web_sys::window() {
+                    let _ = window
+                        .set_timeout_with_callback_and_timeout_and_arguments_0(&resolve, MARK_MS);
+                }
+            })
+        });
+        let options = js_sys::Object::new();
+        let _ = Reflect::set(&options, &"ifAvailable".into(), &JsValue::TRUE);
+        let name = format!("{}{fingerprint}", self.mark_prefix());
+        let _ = request.call3(&locks, &JsValue::from_str(&name), &options, &hold);
+    }
+
+    async fn was_replaced(&self, fingerprint: &str) -> bool {
+        let Some((locks, _)) = self.lock_request() else {
+            return false;
+        };
+        let query = Reflect::get(&locks, &"query".into())
+            .ok()
+            .and_then(|q| q.dyn_into::<Function>().ok())
+            .and_then(|q| q.call0(&locks).ok())
+            .and_then(|p| p.dyn_into::<js_sys::Promise>().ok());
+        let Some(query) = query else {
+            return false;
+        };
+        let Ok(snapshot) = wasm_bindgen_futures::JsFuture::from(query).await else {
+            return false;
+        };
+        let name = format!("{}{fingerprint}", self.mark_prefix());
+        let held = Reflect::get(&snapshot, &"held".into()).unwrap_or(JsValue::UNDEFINED);
+        js_sys::Array::from(&held).iter().any(|lock| {
+            Reflect::get(&lock, &"name".into())
+                .ok()
+                .and_then(|n| n.as_string())
+                == Some(name.clone())
+        })
+    }
+
+    async fn pause(&self, ms: u32) {
+        gloo_timers::future::TimeoutFuture::new(ms).await;
+    }
+
     fn publish(&self, message: &TabMessage) {
         if let (Some(channel), Ok(text)) = (&self.inner.channel, serde_json::to_string(message)) {
             let _ = channel.post_message(&JsValue::from_str(&text));
         }
     }
 }
+
+/// How long a "this refresh token was replaced" mark stays visible.
+const MARK_MS: i32 = 10 * 60 * 1000;

@@ -69,9 +69,10 @@ impl Session {
             Some(v) if v == u64::from(RECORD_VERSION) => {}
             other => return Err(RecordError::UnknownVersion(other)),
         }
+        // Read again as text rather than from `value`: one deserializer less in the bundle.
         // The serde error names the missing field; it never quotes a token.
         let r: RecordV1 =
-            serde_json::from_value(value).map_err(|e| RecordError::MissingFields(e.to_string()))?;
+            serde_json::from_str(raw).map_err(|e| RecordError::MissingFields(e.to_string()))?;
         Ok(Session {
             access_claims: decode_claims(&r.access_token).map_err(RecordError::BadToken)?,
             id_claims: decode_claims(&r.id_token).map_err(RecordError::BadToken)?,

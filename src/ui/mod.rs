@@ -1,6 +1,7 @@
 //! The Leptos UI. Views read the shared [`AppCtx`] and send it intents; they never touch
 //! Cognito or storage themselves.
 
+mod account;
 mod log;
 mod sign_in;
 mod state;
@@ -73,7 +74,13 @@ pub fn Shell(config: Config) -> impl IntoView {
                 Screen::NewPassword(challenge) => {
                     view! { <sign_in::NewPasswordForm challenge /> }.into_any()
                 }
-                Screen::SignedIn => view! { <token_info::TokenPanel /> }.into_any(),
+                Screen::SignedIn => {
+                    view! {
+                        <token_info::TokenPanel />
+                        <account::AccountPanel />
+                    }
+                        .into_any()
+                }
             }}
             <log::OperationLog />
         </main>

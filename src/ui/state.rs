@@ -5,6 +5,7 @@ use crate::auth::{
     AuthError, PendingChallenge, Refreshed, SignInStep, TabMessage, TabNews, TokenInfo,
 };
 use crate::browser::{BrowserAuth, BrowserTabs, local_time};
+use crate::cognito::UserProfile;
 use crate::secret::Secret;
 use crate::session::Rotation;
 use leptos::prelude::*;
@@ -25,6 +26,8 @@ pub enum Busy {
     Reading,
     Refreshing,
     SigningOut,
+    LoadingProfile,
+    SigningOutEverywhere,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -65,6 +68,8 @@ pub struct AppCtx {
     auth: StoredValue<BrowserAuth, LocalStorage>,
     pub screen: RwSignal<Screen>,
     pub info: RwSignal<Option<TokenInfo>>,
+    /// The user's attributes, once read with `GetUser`.
+    pub profile: RwSignal<Option<UserProfile>>,
     pub busy: RwSignal<Option<Busy>>,
     pub notice: RwSignal<Option<Notice>>,
     pub log: RwSignal<Vec<LogEntry>>,
@@ -81,6 +86,7 @@ impl AppCtx {
             auth: StoredValue::new_local(auth),
             screen: RwSignal::new(Screen::SignIn),
             info: RwSignal::new(None),
+            profile: RwSignal::new(None),
             busy: RwSignal::new(None),
             notice: RwSignal::new(None),
             log: RwSignal::new(Vec::new()),
@@ -203,6 +209,7 @@ impl AppCtx {
         self.run(Busy::SigningOut, move |auth| async move {
             let report = auth.sign_out().await;
             self.info.set(None);
+            self.profile.set(None);
             self.screen.set(Screen::SignIn);
             match report.revoked {
                 Ok(()) => {
@@ -216,6 +223,36 @@ impl AppCtx {
                     self.say(Tone::Error, text.clone());
                     self.log(Tone::Error, text);
                 }
+            }
+        });
+    }
+
+    pub fn load_profile(self) {
+        self.run(Busy::LoadingProfile, move |auth| async move {
+            match auth.profile().await {
+                Ok(profile) => {
+                    self.log(
+                        Tone::Success,
+                        "Profile read from Cognito with the access token (GetUser).",
+                    );
+                    self.profile.set(Some(profile));
+                }
+                Err(e) => self.fail("Reading the profile", e),
+            }
+        });
+    }
+
+    pub fn sign_out_everywhere(self) {
+        self.run(Busy::SigningOutEverywhere, move |auth| async move {
+            match auth.sign_out_everywhere().await {
+                Ok(()) => {
+                    self.info.set(None);
+                    self.profile.set(None);
+                    self.screen.set(Screen::SignIn);
+                    self.say(Tone::Success, "Signed out on every device.");
+                    self.log(Tone::Success, "Signed out on every device (GlobalSignOut).");
+                }
+                Err(e) => self.fail("Signing out everywhere", e),
             }
         });
     }

@@ -327,3 +327,33 @@ test('a broken config.json names the field at fault', async ({ page }) => {
   await app.open();
   await expect(app.byTestId('config-error')).toContainText('config.json, field "userPoolId"');
 });
+
+test('the profile is read with the access token (GetUser)', async ({ page }) => {
+  const app = new AppPage(page);
+  const user = await freshUser('profile');
+  await app.open();
+  await app.signIn(user);
+  await app.expectSignedIn(user.username);
+  await app.byTestId('load-profile').click();
+  await expect(app.byTestId('profile-email')).toHaveText(user.email);
+  expect(app.count('GetUser')).toBe(1);
+  expect(JSON.parse(app.bodies.at(-1)).AccessToken).toBe((await app.storedSession()).access_token);
+});
+
+test('sign out everywhere ends the session on the server too', async ({ page }) => {
+  const app = new AppPage(page);
+  const user = await freshUser('global');
+  await app.open();
+  await app.signIn(user);
+  await app.expectSignedIn(user.username);
+  const stored = await app.storedSession();
+  await app.byTestId('sign-out-everywhere').click();
+  await expect(app.byTestId('notice')).toHaveText('Signed out on every device.');
+  await expect(app.byTestId('sign-in-form')).toBeVisible();
+  expect(app.count('GlobalSignOut')).toBe(1);
+  expect((await app.storages()).session).toEqual({});
+  expect(await cognito.outcome('GetUser', { AccessToken: stored.access_token })).toBe('NotAuthorizedException');
+  expect(
+    await cognito.outcome('GetTokensFromRefreshToken', { ClientId: DEMO.rotationClientId, RefreshToken: stored.refresh_token }),
+  ).toBe('NotAuthorizedException');
+});
