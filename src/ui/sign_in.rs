@@ -6,6 +6,30 @@ use crate::secret::Secret;
 use leptos::ev::SubmitEvent;
 use leptos::prelude::*;
 
+/// A labelled input bound to a signal.
+#[component]
+fn Field(
+    label: &'static str,
+    /// The element id, also its `data-testid`.
+    id: &'static str,
+    kind: &'static str,
+    autocomplete: &'static str,
+    value: RwSignal<String>,
+) -> impl IntoView {
+    view! {
+        <label for=id>{label}</label>
+        <input
+            id=id
+            data-testid=id
+            type=kind
+            autocomplete=autocomplete
+            required
+            prop:value=move || value.get()
+            on:input:target=move |ev| value.set(ev.target().value())
+        />
+    }
+}
+
 #[component]
 pub fn SignInForm() -> impl IntoView {
     let ctx = expect_context::<AppCtx>();
@@ -28,26 +52,8 @@ pub fn SignInForm() -> impl IntoView {
         <section class="card">
             <h2>"Sign in"</h2>
             <form on:submit=submit data-testid="sign-in-form">
-                <label for="username">"Username or email"</label>
-                <input
-                    id="username"
-                    data-testid="username"
-                    type="text"
-                    autocomplete="username"
-                    required
-                    prop:value=move || username.get()
-                    on:input:target=move |ev| username.set(ev.target().value())
-                />
-                <label for="password">"Password"</label>
-                <input
-                    id="password"
-                    data-testid="password"
-                    type="password"
-                    autocomplete="current-password"
-                    required
-                    prop:value=move || password.get()
-                    on:input:target=move |ev| password.set(ev.target().value())
-                />
+                <Field label="Username or email" id="username" kind="text" autocomplete="username" value=username />
+                <Field label="Password" id="password" kind="password" autocomplete="current-password" value=password />
                 <button type="submit" data-testid="sign-in" disabled=move || ctx.is_busy()>
                     {label}
                 </button>
@@ -81,26 +87,8 @@ pub fn NewPasswordForm(challenge: PendingChallenge) -> impl IntoView {
             <h2>{heading}</h2>
             <p>"Your account was created with a temporary password. Choose your own to finish signing in."</p>
             <form on:submit=submit data-testid="new-password-form">
-                <label for="new-password">"New password"</label>
-                <input
-                    id="new-password"
-                    data-testid="new-password"
-                    type="password"
-                    autocomplete="new-password"
-                    required
-                    prop:value=move || password.get()
-                    on:input:target=move |ev| password.set(ev.target().value())
-                />
-                <label for="new-password-confirm">"New password again"</label>
-                <input
-                    id="new-password-confirm"
-                    data-testid="new-password-confirm"
-                    type="password"
-                    autocomplete="new-password"
-                    required
-                    prop:value=move || confirm.get()
-                    on:input:target=move |ev| confirm.set(ev.target().value())
-                />
+                <Field label="New password" id="new-password" kind="password" autocomplete="new-password" value=password />
+                <Field label="New password again" id="new-password-confirm" kind="password" autocomplete="new-password" value=confirm />
                 <Show when=move || mismatch.get()>
                     <p class="field-error" data-testid="password-mismatch">
                         "The two passwords are not the same."

@@ -26,6 +26,20 @@ export async function useConfig(page, changes) {
   });
 }
 
+/**
+ * A fresh user, signed in on `app`. `clock` installs Playwright's clock first (to move time
+ * later); `config` changes config.json for this page.
+ */
+export async function signedIn(app, { clock = false, config = null, prefix = 'user' } = {}) {
+  if (config) await useConfig(app.page, config);
+  const user = await freshUser(prefix);
+  if (clock) await app.page.clock.install();
+  await app.open();
+  await app.signIn(user);
+  await app.expectSignedIn(user.username);
+  return user;
+}
+
 export class AppPage {
   constructor(page) {
     this.page = page;

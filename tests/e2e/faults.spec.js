@@ -5,7 +5,7 @@
 import { test, expect } from '@playwright/test';
 import { mkdirSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
-import { AppPage, DEMO, FRONT_URL, cognito, freshUser, useConfig } from './app.js';
+import { AppPage, DEMO, FRONT_URL, cognito, freshUser, signedIn } from './app.js';
 
 const REPORT = process.env.FAULT_MATRIX_REPORT ?? path.resolve('reports/fault-matrix.md');
 const AN_HOUR_AND_A_MINUTE = '01:01:00';
@@ -53,14 +53,8 @@ function fault(name, expected, body) {
   });
 }
 
-async function signedInWithClock(app, page, config = READ_ONLY_REFRESH) {
-  if (config) await useConfig(page, config);
-  const user = await freshUser('fault');
-  await page.clock.install();
-  await app.open();
-  await app.signIn(user);
-  await app.expectSignedIn(user.username);
-  return user;
+function signedInWithClock(app, page, config = READ_ONLY_REFRESH) {
+  return signedIn(app, { clock: true, config, prefix: 'fault' });
 }
 
 /** Answers the next refresh requests with `answer` (a route handler); other calls go through. */

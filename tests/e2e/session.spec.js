@@ -1,7 +1,7 @@
 // The app end to end: the release build in Chromium, a real local Cognito over HTTP, reached
 // cross-origin through a CORS front that answers as AWS does.
 import { test, expect } from '@playwright/test';
-import { AppPage, DEMO, FRONT_URL, cognito, freshUser, useConfig } from './app.js';
+import { AppPage, DEMO, FRONT_URL, cognito, freshUser, signedIn, useConfig } from './app.js';
 
 const AN_HOUR_AND_A_MINUTE = '01:01:00';
 // These tests are about the refresh a read makes, so the proactive timer is switched off.
@@ -9,10 +9,7 @@ const READ_ONLY_REFRESH = { proactiveRefreshSeconds: 0 };
 
 test('sign in shows the token info, survives a reload, and keeps tokens only in sessionStorage', async ({ page }) => {
   const app = new AppPage(page);
-  const user = await freshUser();
-  await app.open();
-  await app.signIn(user);
-  await app.expectSignedIn(user.username);
+  const user = await signedIn(app);
   await expect(app.byTestId('info-email')).toHaveText(user.email);
   await expect(app.byTestId('info-has-refresh')).toHaveText('yes');
   await expect(app.byTestId('info-expires-in')).toHaveText(/^(59:\d\d|1:00:00)$/);
@@ -68,10 +65,7 @@ test('a double-clicked sign-in sends one request, shows progress, and the log ca
 
 test('SRP sign-in proves the password to the server without ever sending it', async ({ page }) => {
   const app = new AppPage(page);
-  const user = await freshUser('srp');
-  await app.open();
-  await app.signIn(user);
-  await app.expectSignedIn(user.username);
+  const user = await signedIn(app, { prefix: 'srp' });
   expect(app.calls).toEqual(['InitiateAuth', 'RespondToAuthChallenge']);
   expect(JSON.parse(app.bodies[0]).AuthFlow).toBe('USER_SRP_AUTH');
   expect(JSON.parse(app.bodies[1]).ChallengeName).toBe('PASSWORD_VERIFIER');
@@ -85,10 +79,7 @@ test('SRP sign-in proves the password to the server without ever sending it', as
 test('USER_PASSWORD_AUTH stays available as a config option', async ({ page }) => {
   const app = new AppPage(page);
   await useConfig(page, { signInFlow: 'USER_PASSWORD_AUTH' });
-  const user = await freshUser('plain');
-  await app.open();
-  await app.signIn(user);
-  await app.expectSignedIn(user.username);
+  const user = await signedIn(app, { prefix: 'plain' });
   expect(app.calls).toEqual(['InitiateAuth']);
   expect(JSON.parse(app.bodies[0]).AuthFlow).toBe('USER_PASSWORD_AUTH');
 });
@@ -131,12 +122,7 @@ test('a user who must change password is asked for a new one and signed in', asy
 
 test('an expired access token is refreshed once, with rotation, when the token info is read', async ({ page }) => {
   const app = new AppPage(page);
-  await useConfig(page, READ_ONLY_REFRESH);
-  const user = await freshUser();
-  await page.clock.install();
-  await app.open();
-  await app.signIn(user);
-  await app.expectSignedIn(user.username);
+  const user = await signedIn(app, { clock: true, config: READ_ONLY_REFRESH });
   const before = await app.storedSession();
 
   await page.clock.fastForward(AN_HOUR_AND_A_MINUTE);
@@ -167,12 +153,7 @@ test('an expired access token is refreshed once, with rotation, when the token i
 
 test('a reload after expiry refreshes before showing the token info', async ({ page }) => {
   const app = new AppPage(page);
-  await useConfig(page, READ_ONLY_REFRESH);
-  const user = await freshUser();
-  await page.clock.install();
-  await app.open();
-  await app.signIn(user);
-  await app.expectSignedIn(user.username);
+  const user = await signedIn(app, { clock: true, config: READ_ONLY_REFRESH });
   await page.clock.fastForward(AN_HOUR_AND_A_MINUTE);
   await page.reload();
   await app.expectSignedIn(user.username);
@@ -182,13 +163,8 @@ test('a reload after expiry refreshes before showing the token info', async ({ p
 
 test('legacy mode refreshes with REFRESH_TOKEN_AUTH and keeps the refresh token', async ({ page }) => {
   const app = new AppPage(page);
-  await useConfig(page, { ...READ_ONLY_REFRESH, clientId: DEMO.legacyClientId, refreshMode: 'legacy' });
-  const user = await freshUser();
-  await page.clock.install();
-  await app.open();
+  const user = await signedIn(app, { clock: true, config: { ...READ_ONLY_REFRESH, clientId: DEMO.legacyClientId, refreshMode: 'legacy' } });
   await expect(app.byTestId('pool')).toContainText('legacy refresh');
-  await app.signIn(user);
-  await app.expectSignedIn(user.username);
   const before = await app.storedSession();
   await page.clock.fastForward(AN_HOUR_AND_A_MINUTE);
   await app.byTestId('read-token-info').click();
@@ -203,10 +179,7 @@ test('legacy mode refreshes with REFRESH_TOKEN_AUTH and keeps the refresh token'
 
 test('refresh now reports the rotation with old and new token tails', async ({ page }) => {
   const app = new AppPage(page);
-  const user = await freshUser();
-  await app.open();
-  await app.signIn(user);
-  await app.expectSignedIn(user.username);
+  const user = await signedIn(app);
   const before = await app.storedSession();
   await app.byTestId('refresh-now').click();
   await expect(app.byTestId('notice')).toContainText('Tokens refreshed. The refresh token rotated');
@@ -219,10 +192,7 @@ test('refresh now reports the rotation with old and new token tails', async ({ p
 
 test('sign out revokes the refresh token and empties storage', async ({ page }) => {
   const app = new AppPage(page);
-  const user = await freshUser();
-  await app.open();
-  await app.signIn(user);
-  await app.expectSignedIn(user.username);
+  const user = await signedIn(app);
   const stored = await app.storedSession();
   await app.byTestId('sign-out').click();
   await expect(app.byTestId('notice')).toHaveText('Signed out. The refresh token was revoked.');
@@ -238,10 +208,7 @@ test('sign out revokes the refresh token and empties storage', async ({ page }) 
 
 test('a failed revoke still signs out here and says so', async ({ page }) => {
   const app = new AppPage(page);
-  const user = await freshUser();
-  await app.open();
-  await app.signIn(user);
-  await app.expectSignedIn(user.username);
+  const user = await signedIn(app);
   // A fault the server cannot produce: the network drops the revoke.
   await page.route(FRONT_URL, (route) =>
     route.request().headers()['x-amz-target']?.endsWith('.RevokeToken') ? route.abort('internetdisconnected') : route.continue(),
@@ -254,12 +221,7 @@ test('a failed revoke still signs out here and says so', async ({ page }) => {
 
 test('a dead refresh token leads back to sign-in with a message', async ({ page }) => {
   const app = new AppPage(page);
-  await useConfig(page, READ_ONLY_REFRESH);
-  const user = await freshUser();
-  await page.clock.install();
-  await app.open();
-  await app.signIn(user);
-  await app.expectSignedIn(user.username);
+  const user = await signedIn(app, { clock: true, config: READ_ONLY_REFRESH });
   await cognito.expireTokens(DEMO.userPoolId, user.username);
   await page.clock.fastForward(AN_HOUR_AND_A_MINUTE);
   await app.byTestId('read-token-info').click();
@@ -270,12 +232,7 @@ test('a dead refresh token leads back to sign-in with a message', async ({ page 
 
 test('a network failure during refresh keeps the session', async ({ page }) => {
   const app = new AppPage(page);
-  await useConfig(page, READ_ONLY_REFRESH);
-  const user = await freshUser();
-  await page.clock.install();
-  await app.open();
-  await app.signIn(user);
-  await app.expectSignedIn(user.username);
+  const user = await signedIn(app, { clock: true, config: READ_ONLY_REFRESH });
   const before = await app.storedSession();
   await page.route(FRONT_URL, (route) => route.abort('internetdisconnected'));
   await page.clock.fastForward(AN_HOUR_AND_A_MINUTE);
@@ -330,10 +287,7 @@ test('a broken config.json names the field at fault', async ({ page }) => {
 
 test('the profile is read with the access token (GetUser)', async ({ page }) => {
   const app = new AppPage(page);
-  const user = await freshUser('profile');
-  await app.open();
-  await app.signIn(user);
-  await app.expectSignedIn(user.username);
+  const user = await signedIn(app, { prefix: 'profile' });
   await app.byTestId('load-profile').click();
   await expect(app.byTestId('profile-email')).toHaveText(user.email);
   expect(app.count('GetUser')).toBe(1);
@@ -342,10 +296,7 @@ test('the profile is read with the access token (GetUser)', async ({ page }) => 
 
 test('sign out everywhere ends the session on the server too', async ({ page }) => {
   const app = new AppPage(page);
-  const user = await freshUser('global');
-  await app.open();
-  await app.signIn(user);
-  await app.expectSignedIn(user.username);
+  const user = await signedIn(app, { prefix: 'global' });
   const stored = await app.storedSession();
   await app.byTestId('sign-out-everywhere').click();
   await expect(app.byTestId('notice')).toHaveText('Signed out on every device.');
