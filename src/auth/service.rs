@@ -477,9 +477,7 @@ where
                 value: email.to_string(),
             }],
         };
-        self.call(&op)
-            .await
-            .map_err(|e| AuthError::from_call(e, Step::Account))
+        self.account_call(&op).await
     }
 
     pub async fn confirm_sign_up(&self, username: &str, code: &str) -> Result<(), AuthError> {
@@ -488,10 +486,7 @@ where
             username: username.to_string(),
             confirmation_code: code.trim().to_string(),
         };
-        self.call(&op)
-            .await
-            .map(|_| ())
-            .map_err(|e| AuthError::from_call(e, Step::Account))
+        self.account_call(&op).await.map(|_| ())
     }
 
     pub async fn resend_confirmation_code(&self, username: &str) -> Result<CodeSent, AuthError> {
@@ -499,9 +494,7 @@ where
             client_id: self.inner.config.client_id.clone(),
             username: username.to_string(),
         };
-        self.call(&op)
-            .await
-            .map_err(|e| AuthError::from_call(e, Step::Account))
+        self.account_call(&op).await
     }
 
     pub async fn forgot_password(&self, username: &str) -> Result<CodeSent, AuthError> {
@@ -509,9 +502,7 @@ where
             client_id: self.inner.config.client_id.clone(),
             username: username.to_string(),
         };
-        self.call(&op)
-            .await
-            .map_err(|e| AuthError::from_call(e, Step::Account))
+        self.account_call(&op).await
     }
 
     pub async fn reset_password(
@@ -526,10 +517,7 @@ where
             confirmation_code: code.trim().to_string(),
             password: new.clone(),
         };
-        self.call(&op)
-            .await
-            .map(|_| ())
-            .map_err(|e| AuthError::from_call(e, Step::Account))
+        self.account_call(&op).await.map(|_| ())
     }
 
     /// Acts on a message from another tab.
@@ -577,6 +565,13 @@ where
                 Some(TabNews::SessionReceived)
             }
         }
+    }
+
+    /// A call about the account rather than the session (sign-up, codes, password reset).
+    async fn account_call<O: Operation>(&self, op: &O) -> Result<O::Output, AuthError> {
+        self.call(op)
+            .await
+            .map_err(|e| AuthError::from_call(e, Step::Account))
     }
 
     fn state(&self) -> std::cell::RefMut<'_, State> {

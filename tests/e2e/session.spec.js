@@ -84,6 +84,27 @@ test('USER_PASSWORD_AUTH stays available as a config option', async ({ page }) =
   expect(JSON.parse(app.bodies[0]).AuthFlow).toBe('USER_PASSWORD_AUTH');
 });
 
+test('a challenge the app cannot answer yet is named, not a blank screen', async ({ page }) => {
+  const app = new AppPage(page);
+  const user = await freshUser('mfa');
+  // fakecloud's users have no MFA: the answer Cognito gives an MFA user is injected.
+  await page.route(FRONT_URL, (route) =>
+    route.request().headers()['x-amz-target']?.endsWith('.RespondToAuthChallenge')
+      ? route.fulfill({
+          status: 200,
+          headers: { 'access-control-allow-origin': '*' },
+          contentType: 'application/x-amz-json-1.1',
+          body: JSON.stringify({ ChallengeName: 'SOFTWARE_TOKEN_MFA', Session: 'opaque', ChallengeParameters: {} }),
+        })
+      : route.continue(),
+  );
+  await app.open();
+  await app.signIn(user);
+  await expect(app.byTestId('notice')).toContainText('does not support yet (SOFTWARE_TOKEN_MFA)');
+  await expect(app.byTestId('sign-in-form')).toBeVisible();
+  expect((await app.storages()).session).toEqual({});
+});
+
 test('a wrong password says so and stores nothing', async ({ page }) => {
   const app = new AppPage(page);
   const user = await freshUser();
