@@ -57,7 +57,7 @@ try {
     '',
     '| implementation | median ms |',
     '| --- | ---: |',
-    `| this app (Rust, num-bigint, wasm32 release) | ${rust.toFixed(2)} |`,
+    `| this app (Rust, src/cognito/bignum.rs, wasm32 release) | ${rust.toFixed(2)} |`,
     `| amazon-cognito-identity-js 6.3.21 | ${js.toFixed(2)} |`,
     '',
     `Ratio: amazon-cognito-identity-js takes ${(js / rust).toFixed(1)}× as long.`,

@@ -1,6 +1,7 @@
 //! The Cognito user-pools JSON API as plain data: typed operations, how a request is built and
 //! how a response is read. No I/O happens here; the `auth` layer sends what this builds.
 
+mod bignum;
 mod error;
 mod http;
 mod operations;

@@ -2,15 +2,15 @@
 //! proven, never sent. The 3072-bit group of RFC 3526 with g = 2, SHA-256, and Cognito's own
 //! key derivation and claim signature. Pure: randomness and time come in as values.
 
+use super::bignum::{Modulus, Uint, limbs, mul_add};
 use crate::base64::{self, Alphabet};
 use crate::secret::Secret;
 use hmac::{Hmac, KeyInit, Mac};
-use num_bigint::BigUint;
 use sha2::{Digest, Sha256};
 use std::fmt;
 
 /// RFC 3526's 3072-bit MODP prime.
-const N_HEX: &[u8] = b"\
+pub(super) const N_HEX: &[u8] = b"\
 FFFFFFFFFFFFFFFFC90FDAA22168C234C4C6628B80DC1CD129024E088A67CC74020BBEA63B139B22514A08798E3404DD\
 EF9519B3CD3A431B302B0A6DF25F14374FE1356D6D51C245E485B576625E7EC6F44C42E9A637ED6B0BFF5CB6F406B7ED\
 EE386BFB5A899FA5AE9F24117C4B1FE649286651ECE45B3DC2007CB8A163BF0598DA48361C55D39A69163FA8FD24CF5F\
@@ -23,18 +23,15 @@ BBE117577A615D6C770988C0BAD946E208E24FA074E5AB3143DB5BFCE0FD108E4B82D120A93AD2CA
 /// The number of random bytes that make the secret exponent `a`.
 pub const SECRET_BYTES: usize = 128;
 
-fn n() -> BigUint {
-    BigUint::parse_bytes(N_HEX, 16).expect("the group prime is valid hex")
-}
-
-fn g() -> BigUint {
-    BigUint::from(2u32)
+fn n() -> Uint {
+    Uint::from_hex(std::str::from_utf8(N_HEX).expect("ASCII"))
+        .expect("the group prime is valid hex")
 }
 
 /// The big-endian bytes of `x` with a leading zero byte when the top bit is set: the
 /// two's-complement form (Java's `toByteArray`) that Cognito hashes.
-fn padded(x: &BigUint) -> Vec<u8> {
-    let mut bytes = x.to_bytes_be();
+fn padded(x: &Uint) -> Vec<u8> {
+    let mut bytes = x.to_be_bytes();
     if bytes[0] & 0x80 != 0 {
         bytes.insert(0, 0);
     }
@@ -58,8 +55,8 @@ fn hmac_sha256(key: &[u8], parts: &[&[u8]]) -> [u8; 32] {
     mac.finalize().into_bytes().into()
 }
 
-fn from_hex(field: &'static str, hex: &str) -> Result<BigUint, SrpError> {
-    BigUint::parse_bytes(hex.as_bytes(), 16).ok_or(SrpError::BadParameter(field))
+fn from_hex(field: &'static str, hex: &str) -> Result<Uint, SrpError> {
+    Uint::from_hex(hex).ok_or(SrpError::BadParameter(field))
 }
 
 /// What the `PASSWORD_VERIFIER` challenge says.
@@ -101,8 +98,8 @@ impl fmt::Display for SrpError {
 
 /// One SRP sign-in: made with fresh randomness, used for one challenge, then dropped.
 pub struct SrpClient {
-    a: BigUint,
-    big_a: BigUint,
+    a: Uint,
+    big_a: Uint,
 }
 
 impl fmt::Debug for SrpClient {
@@ -115,15 +112,14 @@ impl SrpClient {
     /// `random` must come from a cryptographic generator. `None` in the (2^-3000) case that
     /// it gives A ≡ 0; draw again.
     pub fn new(random: &[u8; SECRET_BYTES]) -> Option<SrpClient> {
-        let n = n();
-        let a = BigUint::from_bytes_be(random) % &n;
-        let big_a = g().modpow(&a, &n);
-        (big_a != BigUint::ZERO).then_some(SrpClient { a, big_a })
+        let a = Uint::from_be_bytes(random)?;
+        let big_a = Modulus::new(n()).pow(&Uint::from_u32(2), &a.0);
+        (!big_a.is_zero()).then_some(SrpClient { a, big_a })
     }
 
     /// `SRP_A` for `InitiateAuth`, in hex.
     pub fn srp_a(&self) -> String {
-        self.big_a.to_str_radix(16)
+        self.big_a.to_hex()
     }
 
     /// Proves the password for `challenge`. `pool_name` is the pool id after its `_`;
@@ -162,30 +158,37 @@ impl SrpClient {
         challenge: &VerifierChallenge,
         password: &Secret,
     ) -> Result<[u8; 16], SrpError> {
-        let (n, g) = (n(), g());
+        let n = n();
+        let modulus = Modulus::new(n.clone());
         let b = from_hex("SRP_B", &challenge.srp_b_hex)?;
         let salt = from_hex("SALT", &challenge.salt_hex)?;
-        if &b % &n == BigUint::ZERO {
+        let b_mod_n = modulus.reduce(&b);
+        if b_mod_n.is_zero() {
             return Err(SrpError::UnsafeServerValue);
         }
-        let u = BigUint::from_bytes_be(&sha256(&[&padded(&self.big_a), &padded(&b)]));
-        if u == BigUint::ZERO {
+        let u = sha256(&[&padded(&self.big_a), &padded(&b)]);
+        if u.iter().all(|&byte| byte == 0) {
             return Err(SrpError::UnsafeServerValue);
         }
-        let k = BigUint::from_bytes_be(&sha256(&[&padded(&n), &padded(&g)]));
+        let k = sha256(&[&padded(&n), &padded(&Uint::from_u32(2))]);
         let identity = sha256(&[
             pool_name.as_bytes(),
             challenge.user_id.as_bytes(),
             b":",
             password.expose().as_bytes(),
         ]);
-        let x = BigUint::from_bytes_be(&sha256(&[&padded(&salt), &identity]));
+        let x = sha256(&[&padded(&salt), &identity]);
         // S = (B - k·g^x)^(a + u·x) mod N, kept non-negative.
-        let k_gx = (k * g.modpow(&x, &n)) % &n;
-        let base = ((&b % &n) + &n - k_gx) % &n;
-        let s = base.modpow(&(&self.a + u.clone() * x), &n);
+        let g_x = modulus.pow(&Uint::from_u32(2), &limbs(&x));
+        let k = Uint::from_be_bytes(&k).expect("a hash fits");
+        let base = modulus.sub(&b_mod_n, &modulus.mul(&k, &g_x));
+        let mut exponent = mul_add(&limbs(&u), &limbs(&x), &self.a.0);
+        let mut s = modulus.pow(&base, &exponent);
+        exponent.fill(0);
+        let u = Uint::from_be_bytes(&u).expect("a hash fits");
         // HKDF-SHA256 to 16 bytes, salt u, info "Caldera Derived Key".
         let prk = hmac_sha256(&padded(&u), &[&padded(&s)]);
+        s.wipe();
         let okm = hmac_sha256(&prk, &[b"Caldera Derived Key", &[1]]);
         let mut key = [0u8; 16];
         key.copy_from_slice(&okm[..16]);
@@ -194,11 +197,8 @@ impl SrpClient {
 }
 
 impl Drop for SrpClient {
-    /// Overwrites the secret exponent's digits in place (best effort: the big-number type
-    /// offers no zeroising of its own).
     fn drop(&mut self) {
-        let len = self.a.to_u32_digits().len();
-        self.a.assign_from_slice(&vec![0u32; len]);
+        self.a.wipe();
     }
 }
 
