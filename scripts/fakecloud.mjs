@@ -76,6 +76,12 @@ export class Fakecloud {
     }
   }
 
+  /** The code fakecloud "sent" the user (sign-up confirmation or password reset). */
+  async confirmationCode(poolId, username) {
+    const codes = await this.control(`/_fakecloud/cognito/confirmation-codes/${poolId}/${encodeURIComponent(username)}`);
+    return codes.confirmationCode ?? codes.confirmation_code;
+  }
+
   /** Kills every token of a user, as a revocation on the server would. */
   expireTokens(poolId, username) {
     return this.control('/_fakecloud/cognito/expire-tokens', { userPoolId: poolId, username });

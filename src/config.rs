@@ -17,6 +17,9 @@ pub struct Config {
     /// Refresh this long before the access token ends, from a timer; 0 refreshes only when
     /// the token info is read.
     pub proactive_refresh_s: u64,
+    /// The pool's password rules in words, shown where a password is chosen (a public client
+    /// cannot read them from Cognito).
+    pub password_policy: String,
     /// Whether this app's tabs share one session: one refresh at a time, rotations and
     /// sign-outs passed on, and a new tab may ask an open one for the session.
     pub share_across_tabs: bool,
@@ -63,7 +66,7 @@ fn error(field: &str, problem: impl Into<String>) -> ConfigError {
     }
 }
 
-const KNOWN_FIELDS: [&str; 8] = [
+const KNOWN_FIELDS: [&str; 9] = [
     "region",
     "userPoolId",
     "clientId",
@@ -72,7 +75,12 @@ const KNOWN_FIELDS: [&str; 8] = [
     "signInFlow",
     "proactiveRefreshSeconds",
     "shareSessionAcrossTabs",
+    "passwordPolicy",
 ];
+
+/// Cognito's default password policy.
+const DEFAULT_PASSWORD_POLICY: &str =
+    "At least 8 characters, with upper- and lower-case letters, a number and a symbol.";
 
 /// Access tokens live at least 5 minutes; a longer lead would refresh all the time.
 const MAX_PROACTIVE_REFRESH_S: u64 = 240;
@@ -177,7 +185,10 @@ impl Config {
             Some(Value::Bool(b)) => *b,
             Some(_) => return Err(error("shareSessionAcrossTabs", "must be true or false")),
         };
+        let password_policy = optional(&fields, "passwordPolicy")?
+            .unwrap_or_else(|| DEFAULT_PASSWORD_POLICY.to_string());
         Ok(Config {
+            password_policy,
             region,
             user_pool_id,
             client_id,

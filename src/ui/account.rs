@@ -1,22 +1,37 @@
-//! The signed-in user's account: the profile read with the access token (the app's example of
-//! an authorised call), and sign-out on every device.
+//! The signed-in user's account: profile, password change, sign-out everywhere.
 
+use super::field::{Field, Submit};
 use super::{AppCtx, Busy};
+use crate::secret::Secret;
+use leptos::ev::SubmitEvent;
 use leptos::prelude::*;
 
 #[component]
 pub fn AccountPanel() -> impl IntoView {
     let ctx = expect_context::<AppCtx>();
-    let label = move |mine: Busy, idle: &'static str, working: &'static str| {
-        if ctx.busy.get() == Some(mine) {
-            working
-        } else {
-            idle
-        }
+    let (current, new) = (RwSignal::new(String::new()), RwSignal::new(String::new()));
+    let change = move |ev: SubmitEvent| {
+        ev.prevent_default();
+        ctx.change_password(
+            Secret::new(current.get_untracked()),
+            Secret::new(new.get_untracked()),
+        );
+        current.set(String::new());
+        new.set(String::new());
     };
+    let running = move |mine: Busy| Signal::derive(move || ctx.busy.get() == Some(mine));
+    let disabled = Signal::derive(move || ctx.is_busy());
     view! {
         <section class="card" data-testid="account">
             <h2>"Account"</h2>
+            <div class="actions">
+                <button data-testid="load-profile" disabled=move || ctx.is_busy() on:click=move |_| ctx.load_profile()>
+                    {move || if running(Busy::LoadingProfile).get() { "Loading…" } else { "Show profile" }}
+                </button>
+                <button class="secondary" data-testid="sign-out-everywhere" disabled=move || ctx.is_busy() on:click=move |_| ctx.sign_out_everywhere()>
+                    {move || if running(Busy::SigningOutEverywhere).get() { "Signing out everywhere…" } else { "Sign out everywhere" }}
+                </button>
+            </div>
             {move || ctx.profile.get().map(|profile| view! {
                 <dl class="facts" data-testid="profile">
                     {profile.user_attributes.into_iter().map(|a| view! {
@@ -25,14 +40,12 @@ pub fn AccountPanel() -> impl IntoView {
                     }).collect_view()}
                 </dl>
             })}
-            <div class="actions">
-                <button data-testid="load-profile" disabled=move || ctx.is_busy() on:click=move |_| ctx.load_profile()>
-                    {move || label(Busy::LoadingProfile, "Show profile", "Loading…")}
-                </button>
-                <button class="secondary" data-testid="sign-out-everywhere" disabled=move || ctx.is_busy() on:click=move |_| ctx.sign_out_everywhere()>
-                    {move || label(Busy::SigningOutEverywhere, "Sign out everywhere", "Signing out everywhere…")}
-                </button>
-            </div>
+            <h3>"Change password"</h3>
+            <form on:submit=change data-testid="change-password-form">
+                <Field label="Current password" id="current-password" kind="password" autocomplete="current-password" value=current />
+                <Field label="New password" id="changed-password" kind="password" autocomplete="new-password" value=new />
+                <Submit id="change-password" idle="Change password" working="Changing…" running=running(Busy::ChangingPassword) disabled />
+            </form>
         </section>
     }
 }

@@ -2,6 +2,7 @@
 //! Cognito or storage themselves.
 
 mod account;
+mod field;
 mod log;
 mod sign_in;
 mod state;
@@ -73,6 +74,12 @@ pub fn Shell(config: Config) -> impl IntoView {
                 Screen::SignIn => view! { <sign_in::SignInForm /> }.into_any(),
                 Screen::NewPassword(challenge) => {
                     view! { <sign_in::NewPasswordForm challenge /> }.into_any()
+                }
+                Screen::SignUp => view! { <sign_in::SignUpForm /> }.into_any(),
+                Screen::Confirm(username) => view! { <sign_in::ConfirmForm username /> }.into_any(),
+                Screen::ForgotPassword => view! { <sign_in::ForgotPasswordForm /> }.into_any(),
+                Screen::ResetPassword(username) => {
+                    view! { <sign_in::ResetPasswordForm username /> }.into_any()
                 }
                 Screen::SignedIn => {
                     view! {

@@ -1,39 +1,24 @@
-//! The sign-in form and the new-password form.
+//! The signed-out screens: sign in, new password, sign up, confirm, forgot and reset password.
 
-use super::{AppCtx, Busy};
+use super::field::{Field, LinkButton, Submit};
+use super::{AppCtx, Busy, Screen};
 use crate::auth::PendingChallenge;
 use crate::secret::Secret;
 use leptos::ev::SubmitEvent;
 use leptos::prelude::*;
 
-/// A labelled input bound to a signal.
-#[component]
-fn Field(
-    label: &'static str,
-    /// The element id, also its `data-testid`.
-    id: &'static str,
-    kind: &'static str,
-    autocomplete: &'static str,
-    value: RwSignal<String>,
-) -> impl IntoView {
-    view! {
-        <label for=id>{label}</label>
-        <input
-            id=id
-            data-testid=id
-            type=kind
-            autocomplete=autocomplete
-            required
-            prop:value=move || value.get()
-            on:input:target=move |ev| value.set(ev.target().value())
-        />
-    }
+/// Signals for "this action runs" and "some action runs", for [`Submit`].
+fn busy_signals(ctx: AppCtx, mine: Busy) -> (Signal<bool>, Signal<bool>) {
+    (
+        Signal::derive(move || ctx.busy.get() == Some(mine)),
+        Signal::derive(move || ctx.is_busy()),
+    )
 }
 
 #[component]
 pub fn SignInForm() -> impl IntoView {
     let ctx = expect_context::<AppCtx>();
-    let username = RwSignal::new(String::new());
+    let username = RwSignal::new(ctx.known_username.get_untracked());
     let password = RwSignal::new(String::new());
     let submit = move |ev: SubmitEvent| {
         ev.prevent_default();
@@ -44,20 +29,19 @@ pub fn SignInForm() -> impl IntoView {
         ctx.sign_in(name, Secret::new(password.get_untracked()));
         password.set(String::new());
     };
-    let label = move || match ctx.busy.get() {
-        Some(Busy::SigningIn) => "Signing in…",
-        _ => "Sign in",
-    };
+    let (running, disabled) = busy_signals(ctx, Busy::SigningIn);
     view! {
         <section class="card">
             <h2>"Sign in"</h2>
             <form on:submit=submit data-testid="sign-in-form">
-                <Field label="Username or email" id="username" kind="text" autocomplete="username" value=username />
+                <Field label="Username or email" id="username" autocomplete="username" value=username />
                 <Field label="Password" id="password" kind="password" autocomplete="current-password" value=password />
-                <button type="submit" data-testid="sign-in" disabled=move || ctx.is_busy()>
-                    {label}
-                </button>
+                <Submit id="sign-in" idle="Sign in" working="Signing in…" running disabled />
             </form>
+            <p class="links">
+                <LinkButton id="go-sign-up" text="Create an account" on_click=move || ctx.screen.set(Screen::SignUp) />
+                <LinkButton id="go-forgot-password" text="Forgot your password?" on_click=move || ctx.screen.set(Screen::ForgotPassword) />
+            </p>
         </section>
     }
 }
@@ -73,15 +57,11 @@ pub fn NewPasswordForm(challenge: PendingChallenge) -> impl IntoView {
         ev.prevent_default();
         let (new, again) = (password.get_untracked(), confirm.get_untracked());
         mismatch.set(new != again);
-        if new.is_empty() || new != again {
-            return;
+        if !new.is_empty() && new == again {
+            ctx.set_new_password(challenge.clone(), Secret::new(new));
         }
-        ctx.set_new_password(challenge.clone(), Secret::new(new));
     };
-    let label = move || match ctx.busy.get() {
-        Some(Busy::SettingPassword) => "Setting password…",
-        _ => "Set password and sign in",
-    };
+    let (running, disabled) = busy_signals(ctx, Busy::SettingPassword);
     view! {
         <section class="card">
             <h2>{heading}</h2>
@@ -89,14 +69,121 @@ pub fn NewPasswordForm(challenge: PendingChallenge) -> impl IntoView {
             <form on:submit=submit data-testid="new-password-form">
                 <Field label="New password" id="new-password" kind="password" autocomplete="new-password" value=password />
                 <Field label="New password again" id="new-password-confirm" kind="password" autocomplete="new-password" value=confirm />
-                <Show when=move || mismatch.get()>
-                    <p class="field-error" data-testid="password-mismatch">
-                        "The two passwords are not the same."
-                    </p>
-                </Show>
-                <button type="submit" data-testid="set-password" disabled=move || ctx.is_busy()>
-                    {label}
-                </button>
+                {move || mismatch.get().then(|| view! {
+                    <p class="field-error" data-testid="password-mismatch">"The two passwords are not the same."</p>
+                })}
+                <Submit id="set-password" idle="Set password and sign in" working="Setting password…" running disabled />
+            </form>
+        </section>
+    }
+}
+
+#[component]
+pub fn SignUpForm() -> impl IntoView {
+    let ctx = expect_context::<AppCtx>();
+    let (username, email, password) = (
+        RwSignal::new(String::new()),
+        RwSignal::new(String::new()),
+        RwSignal::new(String::new()),
+    );
+    let submit = move |ev: SubmitEvent| {
+        ev.prevent_default();
+        ctx.sign_up(
+            username.get_untracked().trim().to_string(),
+            email.get_untracked().trim().to_string(),
+            Secret::new(password.get_untracked()),
+        );
+    };
+    let (running, disabled) = busy_signals(ctx, Busy::SigningUp);
+    view! {
+        <section class="card">
+            <h2>"Create an account"</h2>
+            <form on:submit=submit data-testid="sign-up-form">
+                <Field label="Username" id="sign-up-username" autocomplete="username" value=username />
+                <Field label="Email" id="sign-up-email" kind="email" autocomplete="email" value=email />
+                <Field label="Password" id="sign-up-password" kind="password" autocomplete="new-password" value=password />
+                <p class="hint" data-testid="password-policy">{ctx.password_policy()}</p>
+                <Submit id="sign-up" idle="Create account" working="Creating account…" running disabled />
+            </form>
+            <p class="links">
+                <LinkButton id="go-sign-in" text="I have an account: sign in" on_click=move || ctx.screen.set(Screen::SignIn) />
+            </p>
+        </section>
+    }
+}
+
+#[component]
+pub fn ConfirmForm(username: String) -> impl IntoView {
+    let ctx = expect_context::<AppCtx>();
+    let code = RwSignal::new(String::new());
+    let heading = format!("Confirm the account {username}");
+    let name = username.clone();
+    let submit = move |ev: SubmitEvent| {
+        ev.prevent_default();
+        ctx.confirm_sign_up(name.clone(), code.get_untracked());
+    };
+    let (running, disabled) = busy_signals(ctx, Busy::Confirming);
+    view! {
+        <section class="card">
+            <h2>{heading}</h2>
+            <p>"Enter the code Cognito sent you."</p>
+            <form on:submit=submit data-testid="confirm-form">
+                <Field label="Confirmation code" id="confirm-code" autocomplete="one-time-code" value=code />
+                <Submit id="confirm" idle="Confirm" working="Confirming…" running disabled />
+            </form>
+            <p class="links">
+                <LinkButton id="resend-code" text="Send a new code" on_click=move || ctx.resend_code(username.clone()) />
+                <LinkButton id="go-sign-in" text="Back to sign in" on_click=move || ctx.screen.set(Screen::SignIn) />
+            </p>
+        </section>
+    }
+}
+
+#[component]
+pub fn ForgotPasswordForm() -> impl IntoView {
+    let ctx = expect_context::<AppCtx>();
+    let username = RwSignal::new(ctx.known_username.get_untracked());
+    let submit = move |ev: SubmitEvent| {
+        ev.prevent_default();
+        ctx.forgot_password(username.get_untracked().trim().to_string());
+    };
+    let (running, disabled) = busy_signals(ctx, Busy::SendingCode);
+    view! {
+        <section class="card">
+            <h2>"Reset your password"</h2>
+            <form on:submit=submit data-testid="forgot-form">
+                <Field label="Username" id="forgot-username" autocomplete="username" value=username />
+                <Submit id="send-reset-code" idle="Send me a code" working="Sending…" running disabled />
+            </form>
+            <p class="links">
+                <LinkButton id="go-sign-in" text="Back to sign in" on_click=move || ctx.screen.set(Screen::SignIn) />
+            </p>
+        </section>
+    }
+}
+
+#[component]
+pub fn ResetPasswordForm(username: String) -> impl IntoView {
+    let ctx = expect_context::<AppCtx>();
+    let (code, password) = (RwSignal::new(String::new()), RwSignal::new(String::new()));
+    let heading = format!("Choose a new password for {username}");
+    let submit = move |ev: SubmitEvent| {
+        ev.prevent_default();
+        ctx.reset_password(
+            username.clone(),
+            code.get_untracked(),
+            Secret::new(password.get_untracked()),
+        );
+    };
+    let (running, disabled) = busy_signals(ctx, Busy::Resetting);
+    view! {
+        <section class="card">
+            <h2>{heading}</h2>
+            <form on:submit=submit data-testid="reset-form">
+                <Field label="Code from the email" id="reset-code" autocomplete="one-time-code" value=code />
+                <Field label="New password" id="reset-password" kind="password" autocomplete="new-password" value=password />
+                <p class="hint">{ctx.password_policy()}</p>
+                <Submit id="reset" idle="Set password and sign in" working="Setting password…" running disabled />
             </form>
         </section>
     }

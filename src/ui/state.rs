@@ -5,9 +5,11 @@ use crate::auth::{
     AuthError, PendingChallenge, Refreshed, SignInStep, TabMessage, TabNews, TokenInfo,
 };
 use crate::browser::{BrowserAuth, BrowserTabs, local_time};
-use crate::cognito::UserProfile;
+use crate::cognito::{CodeDelivery, UserProfile};
 use crate::secret::Secret;
 use crate::session::Rotation;
+use futures::FutureExt;
+use futures::future::LocalBoxFuture;
 use leptos::prelude::*;
 use std::future::Future;
 
@@ -15,6 +17,10 @@ use std::future::Future;
 pub enum Screen {
     SignIn,
     NewPassword(PendingChallenge),
+    SignUp,
+    Confirm(String),
+    ForgotPassword,
+    ResetPassword(String),
     SignedIn,
 }
 
@@ -26,6 +32,11 @@ pub enum Busy {
     Reading,
     Refreshing,
     SigningOut,
+    SigningUp,
+    Confirming,
+    SendingCode,
+    Resetting,
+    ChangingPassword,
     LoadingProfile,
     SigningOutEverywhere,
 }
@@ -68,8 +79,9 @@ pub struct AppCtx {
     auth: StoredValue<BrowserAuth, LocalStorage>,
     pub screen: RwSignal<Screen>,
     pub info: RwSignal<Option<TokenInfo>>,
-    /// The user's attributes, once read with `GetUser`.
     pub profile: RwSignal<Option<UserProfile>>,
+    /// The last username typed or confirmed, to fill the next form with.
+    pub known_username: RwSignal<String>,
     pub busy: RwSignal<Option<Busy>>,
     pub notice: RwSignal<Option<Notice>>,
     pub log: RwSignal<Vec<LogEntry>>,
@@ -87,6 +99,7 @@ impl AppCtx {
             screen: RwSignal::new(Screen::SignIn),
             info: RwSignal::new(None),
             profile: RwSignal::new(None),
+            known_username: RwSignal::new(String::new()),
             busy: RwSignal::new(None),
             notice: RwSignal::new(None),
             log: RwSignal::new(Vec::new()),
@@ -151,13 +164,130 @@ impl AppCtx {
     }
 
     pub fn sign_in(self, username: String, password: Secret) {
+        self.known_username.set(username.clone());
         self.run(Busy::SigningIn, move |auth| async move {
             self.log(Tone::Info, format!("Signing in as {username}…"));
             match auth.sign_in(&username, &password).await {
                 Ok(step) => self.after_step(step),
+                Err(AuthError::NotConfirmed) => {
+                    self.say(Tone::Info, "This account is not confirmed yet. Enter the code you were sent, or ask for a new one.");
+                    self.log(Tone::Info, format!("{username} must be confirmed first."));
+                    self.screen.set(Screen::Confirm(username));
+                }
                 Err(e) => self.fail("Sign-in", e),
             }
         });
+    }
+
+    pub fn sign_up(self, username: String, email: String, password: Secret) {
+        self.known_username.set(username.clone());
+        self.run(Busy::SigningUp, move |auth| async move {
+            self.log(Tone::Info, format!("Creating the account {username}…"));
+            match auth.sign_up(&username, &email, &password).await {
+                Ok(up) if up.user_confirmed => {
+                    self.done("Account created. Sign in with it.");
+                    self.screen.set(Screen::SignIn);
+                }
+                Ok(up) => {
+                    self.done(&format!(
+                        "Account created. {}",
+                        code_sent(up.code_delivery_details)
+                    ));
+                    self.screen.set(Screen::Confirm(username));
+                }
+                Err(e) => self.fail("Creating the account", e),
+            }
+        });
+    }
+
+    pub fn confirm_sign_up(self, username: String, code: String) {
+        self.run(Busy::Confirming, move |auth| async move {
+            match auth.confirm_sign_up(&username, &code).await {
+                Ok(()) => {
+                    self.done(&format!("Account {username} confirmed. Sign in with it."));
+                    self.screen.set(Screen::SignIn);
+                }
+                Err(e) => self.fail("Confirming the account", e),
+            }
+        });
+    }
+
+    pub fn resend_code(self, username: String) {
+        self.run(Busy::SendingCode, move |auth| async move {
+            match auth.resend_confirmation_code(&username).await {
+                Ok(sent) => self.done(&code_sent(sent.code_delivery_details)),
+                Err(e) => self.fail("Sending a new code", e),
+            }
+        });
+    }
+
+    pub fn forgot_password(self, username: String) {
+        self.known_username.set(username.clone());
+        self.run(Busy::SendingCode, move |auth| async move {
+            match auth.forgot_password(&username).await {
+                Ok(sent) => {
+                    self.done(&code_sent(sent.code_delivery_details));
+                    self.screen.set(Screen::ResetPassword(username));
+                }
+                Err(e) => self.fail("Asking for a reset code", e),
+            }
+        });
+    }
+
+    /// Sets the new password, then signs in with it.
+    pub fn reset_password(self, username: String, code: String, password: Secret) {
+        self.run(Busy::Resetting, move |auth| async move {
+            match auth.reset_password(&username, &code, &password).await {
+                Ok(()) => {
+                    self.log(Tone::Success, "Password reset. Signing in with it…");
+                    match auth.sign_in(&username, &password).await {
+                        Ok(step) => self.after_step(step),
+                        Err(e) => self.fail("Sign-in", e),
+                    }
+                }
+                Err(e) => self.fail("Resetting the password", e),
+            }
+        });
+    }
+
+    pub fn change_password(self, current: Secret, new: Secret) {
+        self.run(Busy::ChangingPassword, move |auth| async move {
+            match auth.change_password(&current, &new).await {
+                Ok(()) => self.done("Password changed."),
+                Err(e) => self.fail("Changing the password", e),
+            }
+        });
+    }
+
+    pub fn load_profile(self) {
+        self.run(Busy::LoadingProfile, move |auth| async move {
+            match auth.profile().await {
+                Ok(profile) => {
+                    self.log(Tone::Success, "Profile read from Cognito (GetUser).");
+                    self.profile.set(Some(profile));
+                }
+                Err(e) => self.fail("Reading the profile", e),
+            }
+        });
+    }
+
+    pub fn sign_out_everywhere(self) {
+        self.run(Busy::SigningOutEverywhere, move |auth| async move {
+            match auth.sign_out_everywhere().await {
+                Ok(()) => {
+                    self.info.set(None);
+                    self.profile.set(None);
+                    self.screen.set(Screen::SignIn);
+                    self.done("Signed out on every device.");
+                }
+                Err(e) => self.fail("Signing out everywhere", e),
+            }
+        });
+    }
+
+    /// The password rules to show where a password is chosen.
+    pub fn password_policy(self) -> String {
+        self.auth.with_value(|a| a.config().password_policy.clone())
     }
 
     pub fn set_new_password(self, challenge: PendingChallenge, password: Secret) {
@@ -227,36 +357,6 @@ impl AppCtx {
         });
     }
 
-    pub fn load_profile(self) {
-        self.run(Busy::LoadingProfile, move |auth| async move {
-            match auth.profile().await {
-                Ok(profile) => {
-                    self.log(
-                        Tone::Success,
-                        "Profile read from Cognito with the access token (GetUser).",
-                    );
-                    self.profile.set(Some(profile));
-                }
-                Err(e) => self.fail("Reading the profile", e),
-            }
-        });
-    }
-
-    pub fn sign_out_everywhere(self) {
-        self.run(Busy::SigningOutEverywhere, move |auth| async move {
-            match auth.sign_out_everywhere().await {
-                Ok(()) => {
-                    self.info.set(None);
-                    self.profile.set(None);
-                    self.screen.set(Screen::SignIn);
-                    self.say(Tone::Success, "Signed out on every device.");
-                    self.log(Tone::Success, "Signed out on every device (GlobalSignOut).");
-                }
-                Err(e) => self.fail("Signing out everywhere", e),
-            }
-        });
-    }
-
     pub fn clear_log(self) {
         self.log.set(Vec::new());
     }
@@ -266,6 +366,15 @@ impl AppCtx {
         F: FnOnce(BrowserAuth) -> Fut + 'static,
         Fut: Future<Output = ()> + 'static,
     {
+        self.run_boxed(busy, Box::new(move |auth| action(auth).boxed_local()));
+    }
+
+    /// The one non-generic body of every action, so it is compiled once (bundle size).
+    fn run_boxed(
+        self,
+        busy: Busy,
+        action: Box<dyn FnOnce(BrowserAuth) -> LocalBoxFuture<'static, ()>>,
+    ) {
         if self.busy.get_untracked().is_some() {
             return;
         }
@@ -432,6 +541,12 @@ impl AppCtx {
         }
     }
 
+    /// A success, said and logged.
+    fn done(self, text: &str) {
+        self.say(Tone::Success, text);
+        self.log(Tone::Success, text);
+    }
+
     fn say(self, tone: Tone, text: impl Into<String>) {
         self.notice.set(Some(Notice {
             tone,
@@ -452,5 +567,12 @@ impl AppCtx {
             log.insert(0, entry);
             log.truncate(LOG_LIMIT);
         });
+    }
+}
+
+fn code_sent(delivery: Option<CodeDelivery>) -> String {
+    match delivery.and_then(|d| d.destination) {
+        Some(destination) => format!("A code was sent to {destination}."),
+        None => "A code was sent.".to_string(),
     }
 }

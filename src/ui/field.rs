@@ -1,0 +1,61 @@
+//! One labelled input bound to a signal: every form is made of these.
+
+use leptos::prelude::*;
+
+#[component]
+pub fn Field(
+    /// The visible label.
+    label: &'static str,
+    /// The element id, also its `data-testid`.
+    id: &'static str,
+    /// `text`, `password`, `email`, …
+    #[prop(default = "text")]
+    kind: &'static str,
+    #[prop(default = "off")] autocomplete: &'static str,
+    value: RwSignal<String>,
+) -> impl IntoView {
+    view! {
+        <label for=id>{label}</label>
+        <input
+            id=id
+            data-testid=id
+            type=kind
+            autocomplete=autocomplete
+            required
+            prop:value=move || value.get()
+            on:input:target=move |ev| value.set(ev.target().value())
+        />
+    }
+}
+
+/// A submit button that says what it is doing while its action runs.
+#[component]
+pub fn Submit(
+    id: &'static str,
+    idle: &'static str,
+    working: &'static str,
+    /// True while this button's own action runs.
+    running: Signal<bool>,
+    /// True while any action runs: the button is then disabled.
+    disabled: Signal<bool>,
+) -> impl IntoView {
+    view! {
+        <button type="submit" data-testid=id disabled=move || disabled.get()>
+            {move || if running.get() { working } else { idle }}
+        </button>
+    }
+}
+
+/// A button that looks like a link, for moving between the signed-out screens.
+#[component]
+pub fn LinkButton(
+    id: &'static str,
+    text: &'static str,
+    on_click: impl Fn() + 'static,
+) -> impl IntoView {
+    view! {
+        <button type="button" class="link" data-testid=id on:click=move |_| on_click()>
+            {text}
+        </button>
+    }
+}
