@@ -229,7 +229,7 @@ where
                 break client;
             }
         };
-        random.fill(0);
+        srp::wipe(&mut random);
         let started_at = self.inner.env.now_ms();
         let step = self
             .call(&InitiateAuth::user_srp(

@@ -113,10 +113,7 @@ impl Uint {
 
     /// Overwrites the digits in a way the compiler will not drop (secrets).
     pub fn wipe(&mut self) {
-        for limb in self.0.iter_mut() {
-            // SAFETY: a valid, aligned, exclusively borrowed u32.
-            unsafe { std::ptr::write_volatile(limb, 0) };
-        }
+        wipe(&mut self.0);
     }
 }
 
@@ -245,6 +242,15 @@ impl Modulus {
             entry.wipe();
         }
         self.mont_mul(&acc, &Uint::from_u32(1))
+    }
+}
+
+/// Zeroes `values` with volatile writes, which the compiler may not remove as dead stores
+/// (secrets about to be dropped).
+pub fn wipe<T: Copy + Default>(values: &mut [T]) {
+    for value in values.iter_mut() {
+        // SAFETY: a valid, aligned, exclusively borrowed value.
+        unsafe { std::ptr::write_volatile(value, T::default()) };
     }
 }
 

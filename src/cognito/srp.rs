@@ -2,6 +2,7 @@
 //! proven, never sent. The 3072-bit group of RFC 3526 with g = 2, SHA-256, and Cognito's own
 //! key derivation and claim signature. Pure: randomness and time come in as values.
 
+pub use super::bignum::wipe;
 use super::bignum::{Modulus, Uint, limbs, mul_add};
 use crate::base64::{self, Alphabet};
 use crate::secret::Secret;
@@ -184,7 +185,7 @@ impl SrpClient {
         let base = modulus.sub(&b_mod_n, &modulus.mul(&k, &g_x));
         let mut exponent = mul_add(&limbs(&u), &limbs(&x), &self.a.0);
         let mut s = modulus.pow(&base, &exponent);
-        exponent.fill(0);
+        wipe(&mut exponent);
         let u = Uint::from_be_bytes(&u).expect("a hash fits");
         // HKDF-SHA256 to 16 bytes, salt u, info "Caldera Derived Key".
         let prk = hmac_sha256(&padded(&u), &[&padded(&s)]);
