@@ -229,6 +229,7 @@ mod tests {
         assert_eq!(c.sign_in_flow, SignInFlow::Srp);
         assert_eq!(c.proactive_refresh_s, 60);
         assert!(c.share_across_tabs);
+        assert!(c.password_policy.starts_with("At least 8 characters"));
     }
 
     #[test]
@@ -236,7 +237,7 @@ mod tests {
         let c = Config::parse(
             r#"{"region":"us-east-1","userPoolId":"us-east-1_Demo","clientId":"abc123",
                 "endpoint":"http://127.0.0.1:4567/","refreshMode":"legacy","signInFlow":"USER_PASSWORD_AUTH",
-                "proactiveRefreshSeconds":0,"shareSessionAcrossTabs":false}"#,
+                "proactiveRefreshSeconds":0,"shareSessionAcrossTabs":false,"passwordPolicy":"12+ characters."}"#,
         )
         .unwrap();
         assert_eq!(c.endpoint, "http://127.0.0.1:4567/");
@@ -244,6 +245,7 @@ mod tests {
         assert_eq!(c.sign_in_flow, SignInFlow::UserPassword);
         assert_eq!(c.proactive_refresh_s, 0);
         assert!(!c.share_across_tabs);
+        assert_eq!(c.password_policy, "12+ characters.");
     }
 
     fn field_of(raw: &str) -> String {
