@@ -54,8 +54,9 @@ pub fn TokenPanel() -> impl IntoView {
 #[component]
 fn InfoList(info: TokenInfo) -> impl IntoView {
     let ctx = expect_context::<AppCtx>();
-    let expires_at = info.access_expires_at_ms as i64;
-    let seconds_left = move || countdown(expires_at - ctx.now_ms.get() as i64);
+    let (obtained_at, expires_at) = (info.obtained_at_ms, info.access_expires_at_ms as i64);
+    // The ticking clock can lag the new tokens by up to a second: never count from before them.
+    let seconds_left = move || countdown(expires_at - ctx.now_ms.get().max(obtained_at) as i64);
     let rotated = info
         .refresh_rotated_at_ms
         .map(local_time)
