@@ -294,20 +294,25 @@ where
 
     /// The token info, refreshing first if the access token has ended.
     pub async fn token_info(&self) -> Result<TokenRead, AuthError> {
+        let refreshed = self.refresh_if_expired().await?;
+        Ok(TokenRead {
+            info: self.info()?,
+            refreshed,
+        })
+    }
+
+    /// Refreshes when the access token has ended (the check every token read makes).
+    async fn refresh_if_expired(&self) -> Result<Option<Refreshed>, AuthError> {
         let expired = {
             let state = self.state();
             let session = state.session.as_ref().ok_or(AuthError::NotSignedIn)?;
             session.needs_refresh(self.inner.env.now_ms())
         };
-        let refreshed = if expired {
-            Some(self.refresh().await?)
+        if expired {
+            Ok(Some(self.refresh().await?))
         } else {
-            None
-        };
-        Ok(TokenRead {
-            info: self.info()?,
-            refreshed,
-        })
+            Ok(None)
+        }
     }
 
     /// For a timer that polls (so it survives the device sleeping) and for the moments the tab
@@ -364,22 +369,15 @@ where
     /// Signs out here at once (and in the tabs sharing this session), then asks Cognito to
     /// revoke the refresh token.
     pub async fn sign_out(&self) -> SignOutReport {
-        let session = self.state().session.clone();
-        self.set_session(None);
-        self.remove_stored();
-        let revoked = match session.and_then(|s| s.refresh_token) {
-            Some(refresh_token) => {
-                self.inner.tabs.publish(&TabMessage::SignedOut {
-                    refresh_token: refresh_token.clone(),
-                });
-                self.call(&RevokeToken::new(
+        let revoked = match self.leave() {
+            Some(refresh_token) => self
+                .call(&RevokeToken::new(
                     &self.inner.config.client_id,
                     &refresh_token,
                 ))
                 .await
                 .map(|_| ())
-                .map_err(|e| AuthError::from_call(e, Step::SignOut))
-            }
+                .map_err(|e| AuthError::from_call(e, Step::SignOut)),
             None => Ok(()),
         };
         SignOutReport { revoked }
@@ -388,14 +386,7 @@ where
     /// A valid access token: refreshed first if it has ended. Use it for any call made on the
     /// user's behalf (`Authorization: Bearer …` to your own API).
     pub async fn fresh_access_token(&self) -> Result<Secret, AuthError> {
-        let expired = {
-            let state = self.state();
-            let session = state.session.as_ref().ok_or(AuthError::NotSignedIn)?;
-            session.needs_refresh(self.inner.env.now_ms())
-        };
-        if expired {
-            self.refresh().await?;
-        }
+        self.refresh_if_expired().await?;
         let state = self.state();
         let session = state.session.as_ref().ok_or(AuthError::NotSignedIn)?;
         Ok(session.access_token.clone())
@@ -445,19 +436,24 @@ where
             access_token,
         })
         .await?;
+        self.leave();
+        Ok(())
+    }
+
+    /// Ends the session here and in the tabs that share it; returns its refresh token.
+    fn leave(&self) -> Option<Secret> {
         let refresh_token = self
             .state()
             .session
             .as_ref()
             .and_then(|s| s.refresh_token.clone());
-        self.set_session(None);
-        self.remove_stored();
-        if let Some(refresh_token) = refresh_token {
-            self.inner
-                .tabs
-                .publish(&TabMessage::SignedOut { refresh_token });
+        self.clear();
+        if let Some(refresh_token) = &refresh_token {
+            self.inner.tabs.publish(&TabMessage::SignedOut {
+                refresh_token: refresh_token.clone(),
+            });
         }
-        Ok(())
+        refresh_token
     }
 
     /// Registers a new user. Unless `user_confirmed`, a code was sent, for
@@ -545,8 +541,7 @@ where
                 if held.as_ref() != Some(&refresh_token) {
                     return None;
                 }
-                self.set_session(None);
-                self.remove_stored();
+                self.clear();
                 Some(TabNews::SignedOut)
             }
             TabMessage::SessionWanted => {
@@ -715,8 +710,7 @@ where
             Ok(result) => result,
             Err(error) => {
                 if after_refresh_failure(&error) == RefreshFailure::EndsSession {
-                    self.set_session(None);
-                    self.remove_stored();
+                    self.clear();
                     self.state().refused_refresh_token = Some(refresh_token);
                 } else {
                     let mut state = self.state();
@@ -754,6 +748,12 @@ where
         let (tx, rx) = futures::channel::oneshot::channel();
         self.state().generation_watchers.push(tx);
         let _ = rx.await;
+    }
+
+    /// No session here, in memory or in storage.
+    fn clear(&self) {
+        self.set_session(None);
+        self.remove_stored();
     }
 
     /// Makes `session` the current one and saves it.

@@ -15,14 +15,10 @@ impl SessionStorageStore {
             key: format!("{KEY_PREFIX}{client_id}"),
         }
     }
-
-    pub fn key(&self) -> &str {
-        &self.key
-    }
 }
 
 /// The storage key's prefix; the app client id follows it.
-pub const KEY_PREFIX: &str = "cognito-session:";
+const KEY_PREFIX: &str = "cognito-session:";
 
 /// `gloo_storage` panics where sessionStorage is blocked (privacy settings, sandboxed frames),
 /// so look before handing over to it.

@@ -1,7 +1,7 @@
 // The account lifecycle end to end: sign-up, confirmation, password reset and change, against
 // fakecloud (codes read from its test endpoint, as a user would read their email).
 import { test, expect } from '@playwright/test';
-import { AppPage, DEMO, FRONT_URL, PASSWORD, cognito, freshUser, signedIn } from './app.js';
+import { AppPage, DEMO, PASSWORD, cognito, cognitoAnswer, freshUser, onOperation, signedIn } from './app.js';
 
 let counter = 0;
 const newName = (prefix) => `${prefix}${Date.now().toString(36)}${(counter += 1)}`;
@@ -54,15 +54,10 @@ test('signing in before confirming leads to the confirm step', async ({ page }) 
   const app = new AppPage(page);
   const user = await freshUser('unconfirmed');
   // fakecloud lets unconfirmed users sign in; AWS answers this.
-  await page.route(FRONT_URL, (route) =>
-    route.request().headers()['x-amz-target']?.endsWith('.InitiateAuth')
-      ? route.fulfill({
-          status: 400,
-          headers: { 'access-control-allow-origin': '*', 'x-amzn-errortype': 'UserNotConfirmedException:' },
-          contentType: 'application/x-amz-json-1.1',
-          body: JSON.stringify({ __type: 'UserNotConfirmedException', message: 'User is not confirmed.' }),
-        })
-      : route.continue(),
+  await onOperation(
+    page,
+    'InitiateAuth',
+    cognitoAnswer(400, { __type: 'UserNotConfirmedException', message: 'User is not confirmed.' }),
   );
   await app.open();
   await app.signIn(user);

@@ -17,6 +17,26 @@ export async function freshUser(prefix = 'user', options = {}) {
   return user;
 }
 
+/**
+ * Answers the page's calls of one Cognito operation with `handler` (a Playwright route
+ * handler); every other call goes through to the local Cognito. For faults and answers the
+ * server cannot produce.
+ */
+export async function onOperation(page, operation, handler) {
+  await page.route(FRONT_URL, (route) =>
+    route.request().headers()['x-amz-target']?.endsWith(`.${operation}`) ? handler(route) : route.continue(),
+  );
+}
+
+/** A route handler that answers as Cognito would, with `body` as JSON. */
+export const cognitoAnswer = (status, body) => (route) =>
+  route.fulfill({
+    status,
+    contentType: 'application/x-amz-json-1.1',
+    headers: { 'access-control-allow-origin': '*' },
+    body: JSON.stringify(body),
+  });
+
 /** Serves config.json with other values (e.g. the legacy client) — deployment data, not Cognito. */
 export async function useConfig(page, changes) {
   await page.route('**/config.json', async (route) => {

@@ -5,7 +5,7 @@
 import { test, expect } from '@playwright/test';
 import { mkdirSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
-import { AppPage, DEMO, FRONT_URL, cognito, freshUser, signedIn } from './app.js';
+import { AppPage, DEMO, cognito, cognitoAnswer, freshUser, onOperation, signedIn } from './app.js';
 
 const REPORT = process.env.FAULT_MATRIX_REPORT ?? path.resolve('reports/fault-matrix.md');
 const AN_HOUR_AND_A_MINUTE = '01:01:00';
@@ -57,12 +57,8 @@ function signedInWithClock(app, page, config = READ_ONLY_REFRESH) {
   return signedIn(app, { clock: true, config, prefix: 'fault' });
 }
 
-/** Answers the next refresh requests with `answer` (a route handler); other calls go through. */
-async function onRefresh(page, answer) {
-  await page.route(FRONT_URL, (route) =>
-    route.request().headers()['x-amz-target']?.endsWith('.GetTokensFromRefreshToken') ? answer(route) : route.continue(),
-  );
-}
+const onRefresh = (page, handler) => onOperation(page, 'GetTokensFromRefreshToken', handler);
+const cognitoError = (status, type, message) => cognitoAnswer(status, { __type: type, message });
 
 /** A refresh fault that must keep every token; the next read, with the fault gone, refreshes. */
 function transient(name, message, answer) {
@@ -84,9 +80,6 @@ function transient(name, message, answer) {
     return `kept; "${shown}"; then refreshed`;
   });
 }
-
-const cognitoError = (status, type, message) => (route) =>
-  route.fulfill({ status, contentType: 'application/x-amz-json-1.1', headers: { 'access-control-allow-origin': '*' }, body: JSON.stringify({ __type: type, message }) });
 
 transient('network drop during refresh', 'Could not reach the sign-in service', (route) => route.abort('internetdisconnected'));
 transient('HTTP 500 InternalErrorException', 'The sign-in service had a problem', cognitoError(500, 'InternalErrorException', 'boom'));

@@ -1,7 +1,7 @@
 // The app end to end: the release build in Chromium, a real local Cognito over HTTP, reached
 // cross-origin through a CORS front that answers as AWS does.
 import { test, expect } from '@playwright/test';
-import { AppPage, DEMO, FRONT_URL, cognito, freshUser, signedIn, useConfig } from './app.js';
+import { AppPage, DEMO, FRONT_URL, cognito, cognitoAnswer, freshUser, onOperation, signedIn, useConfig } from './app.js';
 
 const AN_HOUR_AND_A_MINUTE = '01:01:00';
 // These tests are about the refresh a read makes, so the proactive timer is switched off.
@@ -88,15 +88,10 @@ test('a challenge the app cannot answer yet is named, not a blank screen', async
   const app = new AppPage(page);
   const user = await freshUser('mfa');
   // fakecloud's users have no MFA: the answer Cognito gives an MFA user is injected.
-  await page.route(FRONT_URL, (route) =>
-    route.request().headers()['x-amz-target']?.endsWith('.RespondToAuthChallenge')
-      ? route.fulfill({
-          status: 200,
-          headers: { 'access-control-allow-origin': '*' },
-          contentType: 'application/x-amz-json-1.1',
-          body: JSON.stringify({ ChallengeName: 'SOFTWARE_TOKEN_MFA', Session: 'opaque', ChallengeParameters: {} }),
-        })
-      : route.continue(),
+  await onOperation(
+    page,
+    'RespondToAuthChallenge',
+    cognitoAnswer(200, { ChallengeName: 'SOFTWARE_TOKEN_MFA', Session: 'opaque', ChallengeParameters: {} }),
   );
   await app.open();
   await app.signIn(user);
@@ -231,9 +226,7 @@ test('a failed revoke still signs out here and says so', async ({ page }) => {
   const app = new AppPage(page);
   const user = await signedIn(app);
   // A fault the server cannot produce: the network drops the revoke.
-  await page.route(FRONT_URL, (route) =>
-    route.request().headers()['x-amz-target']?.endsWith('.RevokeToken') ? route.abort('internetdisconnected') : route.continue(),
-  );
+  await onOperation(page, 'RevokeToken', (route) => route.abort('internetdisconnected'));
   await app.byTestId('sign-out').click();
   await expect(app.byTestId('notice')).toContainText('Signed out on this device, but the refresh token could not be revoked');
   await expect(app.byTestId('sign-in-form')).toBeVisible();
