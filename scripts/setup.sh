@@ -1,16 +1,23 @@
 #!/usr/bin/env bash
 # Installs whatever this project needs and is missing, from the package registries only
 # (Debian, crates.io, npm). Safe to re-run: each step checks first and is a no-op when done.
-# Sourced by scripts/run.sh and scripts/test.sh; it also puts the tools on PATH.
+# Sourced by scripts/run.sh (`source scripts/setup.sh run`: no browser needed) and
+# scripts/test.sh (everything); it also puts the tools on PATH.
+# Prints how long each first-time step really took.
 set -euo pipefail
 
 ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
+SETUP_FOR="${1:-test}"
 TRUNK_VERSION=0.21.14
-FAKECLOUD_VERSION=0.51.0
 WASM_BINDGEN_VERSION="$(awk '/^name = "wasm-bindgen"$/ {getline; gsub(/"/, "", $3); print $3}' "$ROOT/Cargo.lock")"
 export PATH="$HOME/.cargo/bin:$ROOT/node_modules/.bin:$PATH"
+source "$ROOT/scripts/ports.sh"
 
 say() { printf '\033[1m==> %s\033[0m\n' "$*"; }
+
+took() { # what, start (from $SECONDS)
+  say "$1 took $(( (SECONDS - $2) / 60 )) min $(( (SECONDS - $2) % 60 )) s"
+}
 
 have_version() { # command, expected version: true when `command --version` mentions it
   command -v "$1" >/dev/null 2>&1 && "$1" --version 2>/dev/null | grep -qF "$2"
@@ -18,13 +25,17 @@ have_version() { # command, expected version: true when `command --version` ment
 
 install_debian_packages() {
   local missing=()
-  command -v chromium >/dev/null || missing+=(chromium)
-  command -v chromedriver >/dev/null || missing+=(chromium-driver)
+  if [ "$SETUP_FOR" = test ]; then
+    command -v chromium >/dev/null || missing+=(chromium)
+    command -v chromedriver >/dev/null || missing+=(chromium-driver)
+  fi
   command -v curl >/dev/null || missing+=(curl)
   if ((${#missing[@]})); then
     say "Installing Debian packages: ${missing[*]} (about a minute)"
+    local start=$SECONDS
     apt-get update -qq
     DEBIAN_FRONTEND=noninteractive apt-get install -y -qq "${missing[@]}" >/dev/null
+    took "Debian packages" "$start"
   fi
 }
 
@@ -33,17 +44,33 @@ install_rust_tools() {
     { say "Adding the wasm32 target"; rustup target add wasm32-unknown-unknown; }
   have_version trunk "$TRUNK_VERSION" || {
     say "Building trunk $TRUNK_VERSION (first time only, about 6 minutes on 2 cores)"
+    local start=$SECONDS
     cargo install --locked --quiet trunk --version "$TRUNK_VERSION"
+    took "trunk" "$start"
   }
   # Without --locked: its lockfile wants a crate version this registry lacks.
   have_version wasm-bindgen "$WASM_BINDGEN_VERSION" || {
     say "Building wasm-bindgen-cli $WASM_BINDGEN_VERSION (first time only, about 2 minutes)"
+    local start=$SECONDS
     cargo install --quiet wasm-bindgen-cli --version "$WASM_BINDGEN_VERSION"
+    took "wasm-bindgen-cli" "$start"
   }
-  have_version fakecloud "$FAKECLOUD_VERSION" || {
-    say "Building fakecloud $FAKECLOUD_VERSION, the local Cognito (first time only, about 30 minutes on 2 cores)"
-    cargo install --locked --quiet fakecloud@"$FAKECLOUD_VERSION"
-  }
+}
+
+# tools/local-cognito, the local Cognito (fakecloud's Cognito library behind CORS), pinned by
+# its own Cargo.lock. Built once per machine into ~/.cargo/bin and rebuilt only when its
+# sources change (a stamp of their hash sits beside the binary).
+install_local_cognito() {
+  local src="$ROOT/tools/local-cognito" bin="$HOME/.cargo/bin/local-cognito" stamp
+  stamp=$(cat "$src/Cargo.toml" "$src/Cargo.lock" "$src"/src/*.rs | sha256sum | cut -c1-16)
+  [ -x "$bin" ] && [ "$(cat "$bin.stamp" 2>/dev/null)" = "$stamp" ] && return 0
+  say "Building the local Cognito, tools/local-cognito (first time only, about 4 minutes on 2 cores)"
+  local start=$SECONDS
+  CARGO_TARGET_DIR="$LOCAL_COGNITO_TARGET" cargo build --release --locked --quiet \
+    --manifest-path "$src/Cargo.toml"
+  install -D -m 755 "$LOCAL_COGNITO_TARGET/release/local-cognito" "$bin"
+  echo "$stamp" >"$bin.stamp"
+  took "the local Cognito" "$start"
 }
 
 install_node_packages() {
@@ -58,4 +85,5 @@ install_node_packages() {
 
 install_debian_packages
 install_rust_tools
+install_local_cognito
 install_node_packages

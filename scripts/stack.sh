@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
-# The local Cognito stack, sourced by run.sh and test.sh: fakecloud on loopback, the CORS front
-# before it, and the demo pool. Every process started is recorded in STACK_PIDS for stop_stack.
+# The local Cognito, sourced by run.sh and test.sh: tools/local-cognito on loopback (CORS
+# built in) with the demo pool. Every process started is recorded in STACK_PIDS for stop_stack.
 STACK_PIDS=()
 
 wait_for_url() { # url, what: waits up to 30 s for an HTTP answer
@@ -19,19 +19,15 @@ refuse_if_taken() { # port
   fi
 }
 
-# start_cognito FAKECLOUD_PORT FRONT_PORT LOG_DIR
+# start_cognito PORT LOG_DIR: a fresh local Cognito with the demo pool and users.
 start_cognito() {
-  local fakecloud_port=$1 front_port=$2 logs=$3
+  local port=$1 logs=$2
   mkdir -p "$logs"
-  refuse_if_taken "$fakecloud_port" && refuse_if_taken "$front_port" || return 1
-  fakecloud --addr "127.0.0.1:$fakecloud_port" >"$logs/fakecloud.log" 2>&1 &
+  refuse_if_taken "$port" || return 1
+  local-cognito --addr "127.0.0.1:$port" >"$logs/local-cognito.log" 2>&1 &
   STACK_PIDS+=($!)
-  wait_for_url "http://127.0.0.1:$fakecloud_port/_fakecloud/health" fakecloud || return 1
-  node "$ROOT/scripts/cors-front.mjs" --listen "127.0.0.1:$front_port" \
-    --upstream "http://127.0.0.1:$fakecloud_port" >"$logs/cors-front.log" 2>&1 &
-  STACK_PIDS+=($!)
-  wait_for_url "http://127.0.0.1:$front_port/" "the CORS front" || return 1
-  node "$ROOT/scripts/fakecloud.mjs" seed --endpoint "http://127.0.0.1:$fakecloud_port"
+  wait_for_url "http://127.0.0.1:$port/_fakecloud/health" "the local Cognito" || return 1
+  node "$ROOT/scripts/fakecloud.mjs" seed --endpoint "http://127.0.0.1:$port"
 }
 
 stop_stack() {

@@ -10,7 +10,11 @@ import path from 'node:path';
 const OPTIONS = { listen: { type: 'string' }, dir: { type: 'string' } };
 const { values: args } = parseArgs({ options: OPTIONS });
 const root = path.resolve(args.dir ?? 'dist');
-const [host, port] = (args.listen ?? '127.0.0.1:8090').split(':');
+if (!args.listen) {
+  console.error('usage: node scripts/static-server.mjs --dir DIR --listen 127.0.0.1:PORT');
+  process.exit(2);
+}
+const [host, port] = args.listen.split(':');
 const TYPES = {
   '.html': 'text/html; charset=utf-8',
   '.js': 'text/javascript; charset=utf-8',

@@ -19,13 +19,16 @@ finish() {
   exit $?
 }
 
+# setup.sh stops at its first error (set -e), so it runs in a subshell; then only its PATH is
+# taken here, and every layer below runs and is counted.
 if ! (source scripts/setup.sh); then
   echo "error: installing the tools failed (see above)"
   FAILED=$((FAILED + 1))
   finish
 fi
-source scripts/setup.sh >/dev/null
-set +e # setup.sh stops at the first error; here every layer runs and is counted
+export PATH="$HOME/.cargo/bin:$ROOT/node_modules/.bin:$PATH"
+say() { printf '\033[1m==> %s\033[0m\n' "$*"; }
+source scripts/ports.sh
 source scripts/stack.sh
 trap 'stop_stack' EXIT
 
@@ -64,37 +67,52 @@ tests() {
 }
 
 check fmt cargo fmt --all --check
+check fmt-local-cognito cargo fmt --check --manifest-path tools/local-cognito/Cargo.toml
 check clippy-host cargo clippy --all-targets -- -D warnings
 check clippy-wasm32 cargo clippy --target wasm32-unknown-unknown --all-targets -- -D warnings
 tests host-unit-tests cargo test
+# The local Cognito's own tests, in the target dir setup.sh built it in (little to compile).
+tests local-cognito-tests env CARGO_TARGET_DIR="$LOCAL_COGNITO_TARGET" \
+  cargo test --release --locked --manifest-path tools/local-cognito/Cargo.toml
 
 # A fresh local Cognito for the browser layers, on ports apart from the run command's.
+COGNITO_URL="http://127.0.0.1:$TEST_COGNITO_PORT/"
 say "Starting a fresh local Cognito for the browser tests"
-if ! start_cognito 4576 4577 "$LOGS/stack"; then
+if ! start_cognito "$TEST_COGNITO_PORT" "$LOGS/stack"; then
   FAILED=$((FAILED + 1))
   finish
 fi
-node -e "require('net').createServer(() => {}).listen(4578, '127.0.0.1')" &
+node -e "require('net').createServer(() => {}).listen($TEST_BLACKHOLE_PORT, '127.0.0.1')" &
 STACK_PIDS+=($!) # a port that accepts and never answers, for the timeout test
 
 export CHROMEDRIVER=/usr/bin/chromedriver
-export COGNITO_TEST_ENDPOINT=http://127.0.0.1:4577/
-export COGNITO_TEST_BLACKHOLE=http://127.0.0.1:4578/
+export COGNITO_TEST_ENDPOINT="$COGNITO_URL"
+export COGNITO_TEST_BLACKHOLE="http://127.0.0.1:$TEST_BLACKHOLE_PORT/"
 tests wasm-bindgen-tests cargo test --target wasm32-unknown-unknown
 
+# A failed build leaves no dist/ behind, so nothing below runs on an old one.
+rm -rf dist
 check release-build trunk build --release
+if [ ! -f dist/index.html ]; then
+  echo "The release build failed: no size report and no end-to-end tests."
+  FAILED=$((FAILED + 1))
+  finish
+fi
 check bundle-size node scripts/size-report.mjs dist "$REPORTS/bundle-size.md"
 cat "$REPORTS/bundle-size.md"
 
 # End to end: the release build, served as a static host would, with a config.json that
-# points it at the fresh local Cognito through the CORS front.
+# points it at the fresh local Cognito.
 rm -rf target/e2e-site && cp -r dist target/e2e-site
-sed -e 's#"endpoint": *"[^"]*"#"endpoint": "http://127.0.0.1:4577/"#' config.json >target/e2e-site/config.json
-node scripts/static-server.mjs --dir target/e2e-site --listen 127.0.0.1:8090 >"$LOGS/static.log" 2>&1 &
+if ! node scripts/with-endpoint.mjs config.json "$COGNITO_URL" >target/e2e-site/config.json; then
+  FAILED=$((FAILED + 1))
+  finish
+fi
+node scripts/static-server.mjs --dir target/e2e-site --listen "127.0.0.1:$TEST_APP_PORT" >"$LOGS/static.log" 2>&1 &
 STACK_PIDS+=($!)
-wait_for_url http://127.0.0.1:8090/ "the static server"
+wait_for_url "http://127.0.0.1:$TEST_APP_PORT/" "the static server"
 say "Playwright end-to-end tests (Chromium, release build)"
-export APP_URL=http://127.0.0.1:8090/ FAKECLOUD_URL=http://127.0.0.1:4576 COGNITO_FRONT_URL=http://127.0.0.1:4577/
+export APP_URL="http://127.0.0.1:$TEST_APP_PORT/" COGNITO_URL
 export FAULT_MATRIX_REPORT="$REPORTS/fault-matrix.md"
 PLAYWRIGHT_JSON_OUTPUT_NAME="$LOGS/playwright.json" \
   npx playwright test --config tests/e2e/playwright.config.js --reporter=list,json

@@ -3,8 +3,10 @@ import { expect } from '@playwright/test';
 import { DEMO, Fakecloud } from '../../scripts/fakecloud.mjs';
 
 export { DEMO };
-export const cognito = new Fakecloud(process.env.FAKECLOUD_URL ?? 'http://127.0.0.1:4576');
-export const FRONT_URL = process.env.COGNITO_FRONT_URL ?? 'http://127.0.0.1:4577/';
+/** The local Cognito the app under test talks to; scripts/test.sh sets it (scripts/ports.sh). */
+export const COGNITO_URL = process.env.COGNITO_URL;
+if (!COGNITO_URL) throw new Error('COGNITO_URL is not set: run the end-to-end tests with `bash scripts/test.sh`');
+export const cognito = new Fakecloud(COGNITO_URL);
 export const PASSWORD = 'Str0ng-Passw0rd!';
 
 let counter = 0;
@@ -23,7 +25,7 @@ export async function freshUser(prefix = 'user', options = {}) {
  * server cannot produce.
  */
 export async function onOperation(page, operation, handler) {
-  await page.route(FRONT_URL, (route) =>
+  await page.route(COGNITO_URL, (route) =>
     route.request().headers()['x-amz-target']?.endsWith(`.${operation}`) ? handler(route) : route.continue(),
   );
 }

@@ -1,4 +1,4 @@
-// End-to-end tests: the release build in Debian's Chromium against a fresh fakecloud.
+// End-to-end tests: the release build in Debian's Chromium against a fresh local Cognito.
 // Started by scripts/test.sh, which serves the app and the local Cognito first.
 import { defineConfig } from '@playwright/test';
 
@@ -11,7 +11,7 @@ export default defineConfig({
   timeout: 60_000,
   expect: { timeout: 10_000 },
   use: {
-    baseURL: process.env.APP_URL ?? 'http://127.0.0.1:8090/',
+    baseURL: process.env.APP_URL, // set by scripts/test.sh (scripts/ports.sh)
     trace: 'retain-on-failure',
     launchOptions: {
       executablePath: '/usr/bin/chromium',

@@ -1,7 +1,7 @@
 // The app end to end: the release build in Chromium, a real local Cognito over HTTP, reached
 // cross-origin through a CORS front that answers as AWS does.
 import { test, expect } from '@playwright/test';
-import { AppPage, DEMO, FRONT_URL, cognito, cognitoAnswer, freshUser, onOperation, signedIn, useConfig } from './app.js';
+import { AppPage, DEMO, COGNITO_URL, cognito, cognitoAnswer, freshUser, onOperation, signedIn, useConfig } from './app.js';
 
 const AN_HOUR_AND_A_MINUTE = '01:01:00';
 // These tests are about the refresh a read makes, so the proactive timer is switched off.
@@ -46,7 +46,7 @@ test('a double-clicked sign-in sends one request, shows progress, and the log ca
   await app.byTestId('password').fill(user.password);
   let release;
   const held = new Promise((resolve) => (release = resolve));
-  await page.route(FRONT_URL, async (route) => {
+  await page.route(COGNITO_URL, async (route) => {
     await held;
     await route.continue();
   });
@@ -248,14 +248,14 @@ test('a network failure during refresh keeps the session', async ({ page }) => {
   const app = new AppPage(page);
   const user = await signedIn(app, { clock: true, config: READ_ONLY_REFRESH });
   const before = await app.storedSession();
-  await page.route(FRONT_URL, (route) => route.abort('internetdisconnected'));
+  await page.route(COGNITO_URL, (route) => route.abort('internetdisconnected'));
   await page.clock.fastForward(AN_HOUR_AND_A_MINUTE);
   await app.byTestId('read-token-info').click();
   await expect(app.byTestId('notice')).toContainText('Could not reach the sign-in service');
   await expect(app.byTestId('token-info')).toBeVisible();
   expect(await app.storedSession()).toEqual(before);
   // Back online, the next read refreshes with the same refresh token.
-  await page.unroute(FRONT_URL);
+  await page.unroute(COGNITO_URL);
   await app.byTestId('read-token-info').click();
   await expect(app.byTestId('notice')).toContainText('refreshed first');
   expect((await app.storedSession()).refresh_token).not.toBe(before.refresh_token);
