@@ -4,6 +4,7 @@
 //! - [`cognito`]: the wire protocol as plain data — no I/O.
 //! - [`session`]: tokens, claims, the stored record, expiry and the error policy — no I/O.
 //! - [`auth`]: the ports (HTTP, storage, clock) and the service that drives them.
+//! - [`outcome`]: what the page shows after each outcome (screen, notice, log) — no I/O.
 //! - `browser`: the adapters that plug the ports into the browser (wasm32 only).
 //! - `ui`: Leptos components talking to one auth handle (wasm32 only).
 
@@ -12,6 +13,7 @@ pub mod base64;
 pub mod cognito;
 pub mod config;
 pub mod display;
+pub mod outcome;
 pub mod secret;
 pub mod session;
 
@@ -23,6 +25,8 @@ pub mod ui;
 /// Entry point of the web app: installs the panic hook and mounts the UI.
 #[cfg(target_arch = "wasm32")]
 pub fn start() {
+    // Debug builds only: in release it costs ~KB for messages no user reads.
+    #[cfg(debug_assertions)]
     console_error_panic_hook::set_once();
     leptos::mount::mount_to_body(ui::App);
 }

@@ -1,4 +1,6 @@
-//! Failures as a person should read them.
+//! Failures: the one table of what a failed call means (`AuthError::from_call`, code × step)
+//! and what it does to the session (`AuthError::effect`). README "Which refresh failures end
+//! the session" is checked against it by a test.
 
 use crate::cognito::{CallError, ErrorCode, TransportError};
 use std::fmt;
@@ -53,7 +55,34 @@ pub enum AuthError {
     AccessRefused,
 }
 
+/// What a failure does to the session held.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Effect {
+    /// The refresh token is dead: the session is cleared and the user signs in again.
+    EndsSession,
+    /// Passing trouble (network, timeout, throttling, a server fault, an unreadable answer):
+    /// every token is kept and the refresh is retried with back-off.
+    Retry,
+    /// Refused for a reason that is not about this session (a misconfigured client, a failing
+    /// Lambda trigger, …) or not about a refresh at all: every token is kept, nothing retried.
+    KeepsSession,
+}
+
 impl AuthError {
+    /// What this failure does to the session; one table for the refresh and every other call.
+    pub fn effect(&self) -> Effect {
+        match self {
+            AuthError::SessionEnded => Effect::EndsSession,
+            AuthError::Network(_)
+            | AuthError::Timeout
+            | AuthError::Throttled
+            | AuthError::ServerFault(_)
+            | AuthError::BadResponse(_) => Effect::Retry,
+            _ => Effect::KeepsSession,
+        }
+    }
+
+    /// What a failed call means, given what the user was doing.
     pub fn from_call(error: CallError, step: Step) -> AuthError {
         match error {
             CallError::Transport(TransportError::Timeout) => AuthError::Timeout,
@@ -68,11 +97,14 @@ impl AuthError {
                     AuthError::WrongCredentials
                 }
                 (ErrorCode::NotAuthorized, Step::NewPassword) => AuthError::ChallengeExpired,
+                // Whatever the reason, the refresh token cannot be used again.
                 (
                     ErrorCode::NotAuthorized
                     | ErrorCode::RefreshTokenReuse
                     | ErrorCode::TokenRevoked
-                    | ErrorCode::UserNotFound,
+                    | ErrorCode::UserNotFound
+                    | ErrorCode::PasswordResetRequired
+                    | ErrorCode::UserNotConfirmed,
                     Step::Refresh,
                 ) => AuthError::SessionEnded,
                 (ErrorCode::NotAuthorized, Step::ChangePassword) => AuthError::WrongCurrentPassword,
@@ -124,6 +156,82 @@ impl fmt::Display for AuthError {
             AuthError::CodeExpired => f.write_str("That code has expired. Ask for a new one."),
             AuthError::WrongCurrentPassword => f.write_str("The current password is not right."),
             AuthError::AccessRefused => f.write_str("The sign-in service refused this session's access token. Please sign in again."),
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// A failure as the README's table names it.
+    fn failure(name: &str) -> CallError {
+        match name {
+            "network" => CallError::Transport(TransportError::Network("offline".into())),
+            "timeout" => CallError::Transport(TransportError::Timeout),
+            "HTTP 5xx" => CallError::Service {
+                status: 503,
+                code: ErrorCode::parse("ServiceUnavailable"),
+                message: String::new(),
+            },
+            "unreadable answer" => CallError::BadResponse {
+                status: 502,
+                detail: "html".into(),
+            },
+            code => CallError::Service {
+                status: 400,
+                code: ErrorCode::parse(&format!("{code}Exception")),
+                message: String::new(),
+            },
+        }
+    }
+
+    fn effect(name: &str) -> Effect {
+        AuthError::from_call(failure(name), Step::Refresh).effect()
+    }
+
+    /// Every failure the README's table names has the effect its row says.
+    #[test]
+    fn the_readme_table_is_the_code_table() {
+        let readme = include_str!("../../README.md");
+        let table = readme
+            .split("### Which refresh failures end the session")
+            .nth(1)
+            .expect("README has the failure table");
+        let rows: Vec<&str> = table
+            .lines()
+            .skip_while(|l| !l.starts_with("| refresh failure"))
+            .skip(2)
+            .take_while(|l| l.starts_with('|'))
+            .collect();
+        assert_eq!(rows.len(), 3, "one row per effect");
+        let mut checked = 0;
+        for row in rows {
+            let cells: Vec<&str> = row.split('|').map(str::trim).collect();
+            let expected = match cells[2] {
+                "`EndsSession`" => Effect::EndsSession,
+                "`Retry`" => Effect::Retry,
+                "`KeepsSession`" => Effect::KeepsSession,
+                other => panic!("unknown effect {other}"),
+            };
+            for name in cells[1].split('`').skip(1).step_by(2) {
+                assert_eq!(effect(name), expected, "{name}");
+                checked += 1;
+            }
+        }
+        assert!(checked >= 18, "only {checked} failures named");
+    }
+
+    #[test]
+    fn an_unknown_code_keeps_the_session() {
+        assert_eq!(effect("SomethingNew"), Effect::KeepsSession);
+    }
+
+    #[test]
+    fn outside_a_refresh_nothing_ends_the_session() {
+        for step in [Step::SignIn, Step::Account, Step::Authorized, Step::SignOut] {
+            let e = AuthError::from_call(failure("NotAuthorized"), step);
+            assert_ne!(e.effect(), Effect::EndsSession, "{step:?}");
         }
     }
 }

@@ -7,19 +7,19 @@ use std::fmt;
 
 /// Sends one request. Single-threaded (the browser), so futures need not be `Send`.
 #[allow(async_fn_in_trait)]
-pub trait HttpClient {
+pub trait HttpClient: 'static {
     async fn send(&self, request: HttpRequest) -> Result<HttpResponse, TransportError>;
 }
 
 /// Where the session record lives (sessionStorage in the browser).
-pub trait SessionStore {
+pub trait SessionStore: 'static {
     fn load(&self) -> Result<Option<String>, StorageError>;
     fn save(&self, record: &str) -> Result<(), StorageError>;
     fn remove(&self) -> Result<(), StorageError>;
 }
 
 /// What the service takes from its surroundings: wall-clock time and randomness.
-pub trait Environment {
+pub trait Environment: 'static {
     /// Milliseconds since the Unix epoch.
     fn now_ms(&self) -> u64;
     /// A random number in [0, 1), to spread retries.
@@ -30,7 +30,7 @@ pub trait Environment {
 
 /// This app's other tabs (Web Locks and BroadcastChannel in the browser).
 #[allow(async_fn_in_trait)]
-pub trait TabLink {
+pub trait TabLink: 'static {
     /// Runs `work` while holding the refresh lock shared by all tabs of this app client, so
     /// that only one tab at a time presents a refresh token.
     async fn exclusive<T>(&self, work: impl Future<Output = T>) -> T;

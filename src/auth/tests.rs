@@ -134,17 +134,32 @@ fn config(refresh_mode: &str) -> Config {
     .unwrap()
 }
 
-fn world(refresh_mode: &str) -> World {
-    let cognito = FakeCognito::default();
-    let store = MemoryStore::default();
-    let clock = Rc::new(Cell::new(T0));
-    let auth = Auth::new(
-        config(refresh_mode),
+/// The one way the tests build an auth service, from the fakes it talks to.
+fn build<T: TabLink>(
+    config: Config,
+    cognito: &FakeCognito,
+    store: &MemoryStore,
+    clock: &Rc<Cell<u64>>,
+    tabs: T,
+) -> TestAuth<T> {
+    Auth::new(
+        config,
         cognito.clone(),
         store.clone(),
         SetClock(clock.clone()),
-        SoloTab,
-    );
+        tabs,
+    )
+}
+
+fn world(refresh_mode: &str) -> World {
+    world_with(config(refresh_mode))
+}
+
+fn world_with(config: Config) -> World {
+    let cognito = FakeCognito::default();
+    let store = MemoryStore::default();
+    let clock = Rc::new(Cell::new(T0));
+    let auth = build(config, &cognito, &store, &clock, SoloTab);
     World {
         auth,
         cognito,
@@ -190,6 +205,15 @@ fn signed_in(refresh_mode: &str) -> World {
     let step = block_on(w.auth.sign_in("alice", &Secret::new("pw"))).unwrap();
     assert!(matches!(step, SignInStep::SignedIn(_)));
     w
+}
+
+fn stored_refresh_token(w: &World) -> String {
+    let session = stored(w).expect("a stored session");
+    session
+        .refresh_token
+        .expect("a refresh token")
+        .expose()
+        .to_string()
 }
 
 fn stored(w: &World) -> Option<Session> {
@@ -321,10 +345,7 @@ fn an_expired_token_is_refreshed_once_with_rotation() {
     );
     assert_eq!(read.info.refresh_rotated_at_ms, Some(T0 + HOUR + 1));
     assert_eq!(read.info.access_expires_at_ms, T0 + 2 * HOUR + 1);
-    assert_eq!(
-        stored(&w).unwrap().refresh_token.unwrap().expose(),
-        "refresh-two-BBBBBB"
-    );
+    assert_eq!(stored_refresh_token(&w), "refresh-two-BBBBBB");
     // Read again: fresh now, so no second request.
     block_on(w.auth.token_info()).unwrap();
     assert_eq!(w.cognito.targets().len(), 2);
@@ -344,10 +365,7 @@ fn legacy_mode_refreshes_with_refresh_token_auth_and_keeps_the_refresh_token() {
         "refresh-one-AAAAAA"
     );
     assert_eq!(read.refreshed.unwrap().rotation, Rotation::Kept);
-    assert_eq!(
-        stored(&w).unwrap().refresh_token.unwrap().expose(),
-        "refresh-one-AAAAAA"
-    );
+    assert_eq!(stored_refresh_token(&w), "refresh-one-AAAAAA");
 }
 
 #[test]
@@ -467,10 +485,7 @@ fn a_late_rejection_does_not_end_a_newer_session() {
     };
     let (read, ()) = block_on(futures::future::join(w.auth.refresh(), newer));
     assert_eq!(read.unwrap_err(), AuthError::Superseded);
-    assert_eq!(
-        stored(&w).unwrap().refresh_token.unwrap().expose(),
-        "newer-session"
-    );
+    assert_eq!(stored_refresh_token(&w), "newer-session");
 }
 
 #[test]
@@ -567,17 +582,14 @@ fn keep_alive_refreshes_ahead_of_expiry_and_backs_off_after_failures() {
 
 #[test]
 fn keep_alive_does_nothing_when_proactive_refresh_is_off() {
-    let cognito = FakeCognito::default();
-    let clock = Rc::new(Cell::new(T0));
     let mut off = config("rotation");
     off.proactive_refresh_s = 0;
-    let auth = Auth::new(
-        off,
-        cognito.clone(),
-        MemoryStore::default(),
-        SetClock(clock.clone()),
-        SoloTab,
-    );
+    let World {
+        auth,
+        cognito,
+        clock,
+        ..
+    } = world_with(off);
     cognito.reply(200, tokens(0, Some("r")));
     block_on(auth.sign_in("alice", &Secret::new("pw"))).unwrap();
     clock.set(T0 + 2 * HOUR);
@@ -663,13 +675,7 @@ impl Browser {
             id,
             browser: self.clone(),
         };
-        let auth = Auth::new(
-            config("rotation"),
-            cognito.clone(),
-            store,
-            SetClock(clock.clone()),
-            tab,
-        );
+        let auth = build(config("rotation"), cognito, &store, clock, tab);
         self.tabs.borrow_mut().push((id, auth.clone()));
         auth
     }
@@ -741,14 +747,9 @@ fn two_tabs_expiring_together_send_one_refresh_and_share_its_result() {
 
 #[test]
 fn a_tab_refused_for_a_token_another_tab_rotated_takes_the_rotation_up_when_it_arrives() {
-    let TwoTabs {
-        cognito,
-        clock,
-        b,
-        store_b,
-        ..
-    } = two_tabs();
-    clock.set(T0 + HOUR + 1);
+    let t = two_tabs();
+    let (cognito, b, store_b) = (t.cognito, t.b, t.store_b);
+    t.clock.set(T0 + HOUR + 1);
     // B refreshes with the shared token after A already rotated it (the message is late).
     cognito.reply(
         400,
@@ -795,27 +796,41 @@ fn signing_out_in_one_tab_signs_out_the_tabs_sharing_the_session() {
 
 #[test]
 fn a_message_about_another_session_changes_nothing() {
-    let TwoTabs { b, .. } = two_tabs();
+    let TwoTabs {
+        browser,
+        cognito,
+        clock,
+        b,
+        ..
+    } = two_tabs();
+    // A valid record of another session: only the checks below can keep it out.
+    let other = browser.open_tab(&cognito, &clock, MemoryStore::default());
+    cognito.reply(200, tokens(9, Some("someone-else")));
+    block_on(other.sign_in("bob", &Secret::new("pw"))).unwrap();
+    let record = Secret::new(other.state().session.as_ref().unwrap().to_record());
+    browser.news.borrow_mut().clear();
+    let before = b.info().unwrap();
     assert_eq!(
         b.on_tab_message(TabMessage::SignedOut {
             refresh_token: Secret::new("someone-else")
         }),
-        None
+        None,
+        "a sign-out of another session"
     );
     assert_eq!(
         b.on_tab_message(TabMessage::Refreshed {
             replaced: Secret::new("someone-else"),
-            record: Secret::new("{}")
+            record: record.clone(),
         }),
-        None
+        None,
+        "a refresh of another session"
     );
     assert_eq!(
-        b.on_tab_message(TabMessage::SessionOffered {
-            record: Secret::new("{}")
-        }),
-        None
+        b.on_tab_message(TabMessage::SessionOffered { record }),
+        None,
+        "an offer this signed-in tab did not ask for"
     );
-    assert!(b.is_signed_in());
+    assert_eq!(b.info().unwrap(), before);
 }
 
 #[test]
@@ -839,16 +854,13 @@ fn a_new_tab_asks_the_open_tabs_for_the_session() {
 fn srp_sign_in_proves_the_password_without_sending_it() {
     let mut srp = config("rotation");
     srp.sign_in_flow = crate::config::SignInFlow::Srp;
-    let cognito = FakeCognito::default();
-    let store = MemoryStore::default();
-    let clock = Rc::new(Cell::new(1_793_696_707_000)); // Tue Nov 3 09:05:07 UTC 2026
-    let auth = Auth::new(
-        srp,
-        cognito.clone(),
-        store.clone(),
-        SetClock(clock),
-        SoloTab,
-    );
+    let World {
+        auth,
+        cognito,
+        store,
+        clock,
+    } = world_with(srp);
+    clock.set(1_793_696_707_000); // Tue Nov 3 09:05:07 UTC 2026
     cognito.reply(
         200,
         serde_json::json!({
@@ -899,14 +911,7 @@ fn srp_sign_in_proves_the_password_without_sending_it() {
 fn srp_with_a_wrong_password_reads_as_a_wrong_password() {
     let mut srp = config("rotation");
     srp.sign_in_flow = crate::config::SignInFlow::Srp;
-    let cognito = FakeCognito::default();
-    let auth = Auth::new(
-        srp,
-        cognito.clone(),
-        MemoryStore::default(),
-        SetClock(Rc::new(Cell::new(T0))),
-        SoloTab,
-    );
+    let World { auth, cognito, .. } = world_with(srp);
     cognito.reply(
         200,
         serde_json::json!({"ChallengeName": "PASSWORD_VERIFIER", "ChallengeParameters": {

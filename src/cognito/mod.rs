@@ -42,12 +42,21 @@ pub fn build_request<O: Operation>(endpoint: &str, op: &O) -> HttpRequest {
 
 /// Reads the answer to `O`: its output on success, else a [`CallError`] saying what went wrong.
 pub fn parse_response<O: Operation>(response: &HttpResponse) -> Result<O::Output, CallError> {
+    parse_answer(response, O::NAME)
+}
+
+/// [`parse_response`] by output type and operation name: operations that answer the same type
+/// share one copy of its parsing (bundle size).
+pub fn parse_answer<T: DeserializeOwned>(
+    response: &HttpResponse,
+    operation: &str,
+) -> Result<T, CallError> {
     if !(200..300).contains(&response.status) {
         return Err(CallError::from_error_response(response));
     }
     serde_json::from_str(&response.body).map_err(|e| CallError::BadResponse {
         status: response.status,
-        detail: format!("the answer to {} is not the JSON expected ({e})", O::NAME),
+        detail: format!("the answer to {operation} is not the JSON expected ({e})"),
     })
 }
 

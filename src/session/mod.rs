@@ -6,7 +6,7 @@ mod policy;
 mod record;
 
 pub use jwt::{Claims, JwtError, decode_claims};
-pub use policy::{RefreshFailure, after_refresh_failure, retry_delay_ms};
+pub use policy::retry_delay_ms;
 pub use record::RecordError;
 
 use crate::cognito::AuthenticationResult;

@@ -1,6 +1,6 @@
 //! The signed-in user's account: profile, password change, sign-out everywhere.
 
-use super::field::{Field, Submit};
+use super::field::{Action, Field, Submit};
 use super::{AppCtx, Busy};
 use crate::secret::Secret;
 use leptos::ev::SubmitEvent;
@@ -25,14 +25,10 @@ pub fn AccountPanel() -> impl IntoView {
         <section class="card" data-testid="account">
             <h2>"Account"</h2>
             <div class="actions">
-                <button data-testid="load-profile" disabled=move || ctx.is_busy() on:click=move |_| ctx.load_profile()>
-                    {move || if running(Busy::LoadingProfile).get() { "Loading…" } else { "Show profile" }}
-                </button>
-                <button class="secondary" data-testid="sign-out-everywhere" disabled=move || ctx.is_busy() on:click=move |_| ctx.sign_out_everywhere()>
-                    {move || if running(Busy::SigningOutEverywhere).get() { "Signing out everywhere…" } else { "Sign out everywhere" }}
-                </button>
+                <Action id="load-profile" idle="Show profile" working="Loading…" busy=Busy::LoadingProfile run=AppCtx::load_profile />
+                <Action id="sign-out-everywhere" idle="Sign out everywhere" working="Signing out everywhere…" busy=Busy::SigningOutEverywhere secondary=true run=AppCtx::sign_out_everywhere />
             </div>
-            {move || ctx.profile.get().map(|profile| view! {
+            {move || ctx.session.profile.get().map(|profile| view! {
                 <dl class="facts" data-testid="profile">
                     {profile.user_attributes.into_iter().map(|a| view! {
                         <dt>{a.name.clone()}</dt>

@@ -1,5 +1,7 @@
-//! One labelled input bound to a signal: every form is made of these.
+//! The pieces every screen is made of: a labelled input bound to a signal, a submit button, a
+//! link-like button, and a button that runs one of the app's intents.
 
+use super::{AppCtx, Busy};
 use leptos::prelude::*;
 
 #[component]
@@ -56,6 +58,40 @@ pub fn LinkButton(
     view! {
         <button type="button" class="link" data-testid=id on:click=move |_| on_click()>
             {text}
+        </button>
+    }
+}
+
+/// A button that runs one of the app's intents, disabled while anything runs, saying what it
+/// is doing while its own intent (`busy`) runs. `run` is a plain function, not a closure, so
+/// every such button shares one compiled component (bundle size).
+#[component]
+pub fn Action(
+    id: &'static str,
+    idle: &'static str,
+    /// What it says while `busy` runs (intents that do not wait have no `busy`).
+    #[prop(optional)]
+    working: &'static str,
+    #[prop(optional)] busy: Option<Busy>,
+    #[prop(optional)] secondary: bool,
+    run: fn(AppCtx),
+) -> impl IntoView {
+    let ctx = expect_context::<AppCtx>();
+    let label = move || {
+        if busy.is_some() && ctx.busy.get() == busy {
+            working
+        } else {
+            idle
+        }
+    };
+    view! {
+        <button
+            class:secondary=secondary
+            data-testid=id
+            disabled=move || ctx.is_busy()
+            on:click=move |_| run(ctx)
+        >
+            {label}
         </button>
     }
 }

@@ -2,13 +2,18 @@
 //! Cognito or storage themselves.
 
 mod account;
+mod account_intents;
 mod field;
+mod hooks;
+mod intents;
 mod log;
 mod sign_in;
 mod state;
 mod token_info;
 
-pub use state::{AppCtx, Busy, LogEntry, Notice, Screen, Tone};
+pub use state::{AppCtx, Busy, LogEntry, SessionView};
+
+use crate::outcome::Screen;
 
 use crate::browser::{browser_auth, load_config};
 use crate::config::Config;
@@ -70,7 +75,7 @@ pub fn Shell(config: Config) -> impl IntoView {
                 <p class="subtitle" data-testid="pool">{subtitle}</p>
             </header>
             <NoticeBar />
-            {move || match ctx.screen.get() {
+            {move || match ctx.screen() {
                 Screen::SignIn => view! { <sign_in::SignInForm /> }.into_any(),
                 Screen::NewPassword(challenge) => {
                     view! { <sign_in::NewPasswordForm challenge /> }.into_any()

@@ -1,8 +1,9 @@
 //! The signed-out screens: sign in, new password, sign up, confirm, forgot and reset password.
 
 use super::field::{Field, LinkButton, Submit};
-use super::{AppCtx, Busy, Screen};
+use super::{AppCtx, Busy};
 use crate::auth::PendingChallenge;
+use crate::outcome::Screen;
 use crate::secret::Secret;
 use leptos::ev::SubmitEvent;
 use leptos::prelude::*;
@@ -39,8 +40,8 @@ pub fn SignInForm() -> impl IntoView {
                 <Submit id="sign-in" idle="Sign in" working="Signing in…" running disabled />
             </form>
             <p class="links">
-                <LinkButton id="go-sign-up" text="Create an account" on_click=move || ctx.screen.set(Screen::SignUp) />
-                <LinkButton id="go-forgot-password" text="Forgot your password?" on_click=move || ctx.screen.set(Screen::ForgotPassword) />
+                <LinkButton id="go-sign-up" text="Create an account" on_click=move || ctx.show(Screen::SignUp) />
+                <LinkButton id="go-forgot-password" text="Forgot your password?" on_click=move || ctx.show(Screen::ForgotPassword) />
             </p>
         </section>
     }
@@ -106,7 +107,7 @@ pub fn SignUpForm() -> impl IntoView {
                 <Submit id="sign-up" idle="Create account" working="Creating account…" running disabled />
             </form>
             <p class="links">
-                <LinkButton id="go-sign-in" text="I have an account: sign in" on_click=move || ctx.screen.set(Screen::SignIn) />
+                <LinkButton id="go-sign-in" text="I have an account: sign in" on_click=move || ctx.show(Screen::SignIn) />
             </p>
         </section>
     }
@@ -133,7 +134,7 @@ pub fn ConfirmForm(username: String) -> impl IntoView {
             </form>
             <p class="links">
                 <LinkButton id="resend-code" text="Send a new code" on_click=move || ctx.resend_code(username.clone()) />
-                <LinkButton id="go-sign-in" text="Back to sign in" on_click=move || ctx.screen.set(Screen::SignIn) />
+                <LinkButton id="go-sign-in" text="Back to sign in" on_click=move || ctx.show(Screen::SignIn) />
             </p>
         </section>
     }
@@ -156,7 +157,7 @@ pub fn ForgotPasswordForm() -> impl IntoView {
                 <Submit id="send-reset-code" idle="Send me a code" working="Sending…" running disabled />
             </form>
             <p class="links">
-                <LinkButton id="go-sign-in" text="Back to sign in" on_click=move || ctx.screen.set(Screen::SignIn) />
+                <LinkButton id="go-sign-in" text="Back to sign in" on_click=move || ctx.show(Screen::SignIn) />
             </p>
         </section>
     }

@@ -1,5 +1,6 @@
 //! What the tokens say, with a live countdown, and the session's actions.
 
+use super::field::Action;
 use super::{AppCtx, Busy};
 use crate::auth::TokenInfo;
 use crate::browser::local_time;
@@ -9,43 +10,17 @@ use leptos::prelude::*;
 #[component]
 pub fn TokenPanel() -> impl IntoView {
     let ctx = expect_context::<AppCtx>();
-    let busy_label = move |mine: Busy, idle: &'static str, working: &'static str| {
-        if ctx.busy.get() == Some(mine) {
-            working
-        } else {
-            idle
-        }
-    };
     view! {
         <section class="card" data-testid="token-info">
             <h2>"Token info"</h2>
-            {move || match ctx.info.get() {
+            {move || match ctx.session.info.get() {
                 None => view! { <p class="loading">"Reading token info…"</p> }.into_any(),
                 Some(info) => view! { <InfoList info /> }.into_any(),
             }}
             <div class="actions">
-                <button
-                    data-testid="read-token-info"
-                    disabled=move || ctx.is_busy()
-                    on:click=move |_| ctx.read_token_info()
-                >
-                    {move || busy_label(Busy::Reading, "Read token info", "Reading…")}
-                </button>
-                <button
-                    data-testid="refresh-now"
-                    disabled=move || ctx.is_busy()
-                    on:click=move |_| ctx.refresh_now()
-                >
-                    {move || busy_label(Busy::Refreshing, "Refresh now", "Refreshing…")}
-                </button>
-                <button
-                    class="secondary"
-                    data-testid="sign-out"
-                    disabled=move || ctx.is_busy()
-                    on:click=move |_| ctx.sign_out()
-                >
-                    {move || busy_label(Busy::SigningOut, "Sign out", "Signing out…")}
-                </button>
+                <Action id="read-token-info" idle="Read token info" working="Reading…" busy=Busy::Reading run=AppCtx::read_token_info />
+                <Action id="refresh-now" idle="Refresh now" working="Refreshing…" busy=Busy::Refreshing run=AppCtx::refresh_now />
+                <Action id="sign-out" idle="Sign out" secondary=true run=AppCtx::sign_out />
             </div>
         </section>
     }

@@ -1,10 +1,8 @@
 // The account lifecycle end to end: sign-up, confirmation, password reset and change, against
-// fakecloud (codes read from its test endpoint, as a user would read their email).
+// the local Cognito (codes read from its test endpoint, as a user would read their email).
 import { test, expect } from '@playwright/test';
-import { AppPage, DEMO, PASSWORD, cognito, cognitoAnswer, freshUser, onOperation, signedIn } from './app.js';
+import { AppPage, DEMO, PASSWORD, cognito, cognitoAnswer, freshUser, onOperation, signedIn, uniqueName } from './app.js';
 
-let counter = 0;
-const newName = (prefix) => `${prefix}${Date.now().toString(36)}${(counter += 1)}`;
 const passwordWorks = (username, password) =>
   cognito.outcome('InitiateAuth', {
     AuthFlow: 'USER_PASSWORD_AUTH',
@@ -14,7 +12,7 @@ const passwordWorks = (username, password) =>
 
 test('sign up, confirm with the emailed code, then sign in', async ({ page }) => {
   const app = new AppPage(page);
-  const username = newName('new');
+  const username = uniqueName('new');
   await app.open();
   await app.byTestId('go-sign-up').click();
   await expect(app.byTestId('password-policy')).toContainText('At least 8 characters');

@@ -9,11 +9,21 @@ if (!COGNITO_URL) throw new Error('COGNITO_URL is not set: run the end-to-end te
 export const cognito = new Fakecloud(COGNITO_URL);
 export const PASSWORD = 'Str0ng-Passw0rd!';
 
+/** Playwright clock time past the access token's hour. */
+export const AN_HOUR_AND_A_MINUTE = '01:01:00';
+/** For tests about the refresh a read makes: the proactive timer is switched off. */
+export const READ_ONLY_REFRESH = { proactiveRefreshSeconds: 0 };
+
 let counter = 0;
+/** A username no other test uses. */
+export function uniqueName(prefix = 'user') {
+  counter += 1;
+  return `${prefix}${Date.now().toString(36)}${counter}`;
+}
+
 /** A new user of the demo pool, so no test shares tokens with another. */
 export async function freshUser(prefix = 'user', options = {}) {
-  counter += 1;
-  const username = `${prefix}${Date.now().toString(36)}${counter}`;
+  const username = uniqueName(prefix);
   const user = { username, password: options.password ?? PASSWORD, email: `${username}@example.com` };
   await cognito.createUser(DEMO.userPoolId, user, options);
   return user;

@@ -1,15 +1,15 @@
 // The fault matrix: the session must survive every transient fault, end only when Cognito says
-// the refresh token is dead, and never be burnt by two tabs. Real Chromium, real fakecloud;
+// the refresh token is dead, and never be burnt by two tabs. Real Chromium, the real local Cognito;
 // faults it cannot produce are injected with route interception. Each row is written to
 // reports/fault-matrix.md (fault, expected, observed, refresh requests).
 import { test, expect } from '@playwright/test';
 import { mkdirSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
-import { AppPage, DEMO, cognito, cognitoAnswer, freshUser, onOperation, signedIn } from './app.js';
+import {
+  AN_HOUR_AND_A_MINUTE, AppPage, DEMO, READ_ONLY_REFRESH, cognito, cognitoAnswer, freshUser, onOperation, signedIn,
+} from './app.js';
 
 const REPORT = process.env.FAULT_MATRIX_REPORT ?? path.resolve('reports/fault-matrix.md');
-const AN_HOUR_AND_A_MINUTE = '01:01:00';
-const READ_ONLY_REFRESH = { proactiveRefreshSeconds: 0 };
 const rows = [];
 
 test.afterAll(() => {
@@ -17,7 +17,7 @@ test.afterAll(() => {
   const lines = [
     '# Fault matrix',
     '',
-    'Written by `tests/e2e/faults.spec.js` (Playwright, Chromium, fakecloud). "Refresh requests" counts the',
+    'Written by `tests/e2e/faults.spec.js` (Playwright, Chromium, the local Cognito). "Refresh requests" counts the',
     'refresh calls the page sent (`GetTokensFromRefreshToken`).',
     '',
     '| fault | expected | observed | refresh requests |',
@@ -132,7 +132,23 @@ fault('offline during refresh, then back online', 'tokens kept, "Offline", refre
   await context.setOffline(false);
   await expect(app.byTestId('log-entry').first()).toContainText('Tokens refreshed ahead of expiry');
   expect((await app.storedSession()).refresh_token).not.toBe(before.refresh_token);
-  return `kept; "${offline}"; refreshed when back online`;
+  // The notice described a state that is over: it is withdrawn.
+  await expect(app.byTestId('notice')).toHaveCount(0);
+  return `kept; "${offline}"; refreshed when back online; the notice withdrawn`;
+});
+
+fault('offline, reading the token info', 'tokens kept, "Offline — your session is kept"', async ({ app, page, context }) => {
+  await signedInWithClock(app, page);
+  const before = await app.storedSession();
+  await context.setOffline(true);
+  await page.clock.fastForward(AN_HOUR_AND_A_MINUTE);
+  await app.byTestId('read-token-info').click();
+  await expect(app.byTestId('notice')).toContainText('Offline — your session is kept');
+  await expect(app.byTestId('token-info')).toBeVisible();
+  expect(await app.storedSession()).toEqual(before);
+  const shown = await app.byTestId('notice').textContent();
+  await context.setOffline(false);
+  return `kept; "${shown}"`;
 });
 
 fault('slow refresh raced by a sign-out', 'signed out, storage empty, the late answer dropped and its new token revoked', async ({ app, page }) => {

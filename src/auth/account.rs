@@ -1,0 +1,154 @@
+//! Calls about the account rather than the session's tokens: signing out, the profile and
+//! password change (with the access token), and sign-up, codes and password reset (without).
+
+use super::{Auth, AuthError, Environment, HttpClient, SessionStore, Step, TabLink};
+use crate::cognito::{
+    Attribute, ChangePassword, CodeSent, ConfirmForgotPassword, ConfirmSignUp, ErrorCode,
+    ForgotPassword, GetUser, GlobalSignOut, Operation, ResendConfirmationCode, RevokeToken, SignUp,
+    SignedUp, UserProfile,
+};
+use crate::secret::Secret;
+
+#[derive(Debug, Clone, PartialEq)]
+pub struct SignOutReport {
+    /// Whether Cognito revoked the refresh token. The local sign-out happens either way.
+    pub revoked: Result<(), AuthError>,
+}
+
+impl<H: HttpClient, S: SessionStore, E: Environment, T: TabLink> Auth<H, S, E, T> {
+    /// Signs out here at once (and in the tabs sharing this session), before it returns; the
+    /// future it returns asks Cognito to revoke the refresh token and reports how that went.
+    pub fn sign_out(&self) -> impl Future<Output = SignOutReport> + use<H, S, E, T> {
+        let refresh_token = self.leave();
+        let auth = self.clone();
+        async move {
+            let revoked = match refresh_token {
+                Some(refresh_token) => auth
+                    .call(&RevokeToken::new(auth.client_id(), &refresh_token))
+                    .await
+                    .map(|_| ())
+                    .map_err(|e| AuthError::from_call(e, Step::SignOut)),
+                None => Ok(()),
+            };
+            SignOutReport { revoked }
+        }
+    }
+
+    /// Runs a call that needs the access token, with a fresh one. If Cognito refuses the token
+    /// itself (revoked early, a clock gone wrong) it refreshes once and tries again — for every
+    /// step but `ChangePassword`, whose `NotAuthorized` means a wrong current password that a
+    /// retry would only submit twice.
+    async fn authorized<O: Operation>(
+        &self,
+        step: Step,
+        op: impl Fn(Secret) -> O,
+    ) -> Result<O::Output, AuthError> {
+        let token = self.fresh_access_token().await?;
+        match self.call(&op(token)).await {
+            Err(error)
+                if error.code() == Some(&ErrorCode::NotAuthorized)
+                    && step != Step::ChangePassword =>
+            {
+                self.refresh().await?;
+                let token = self.fresh_access_token().await?;
+                self.call(&op(token))
+                    .await
+                    .map_err(|e| AuthError::from_call(e, step))
+            }
+            other => other.map_err(|e| AuthError::from_call(e, step)),
+        }
+    }
+
+    /// The user's attributes, from `GetUser`.
+    pub async fn profile(&self) -> Result<UserProfile, AuthError> {
+        self.authorized(Step::Authorized, |access_token| GetUser { access_token })
+            .await
+    }
+
+    pub async fn change_password(&self, current: &Secret, new: &Secret) -> Result<(), AuthError> {
+        self.authorized(Step::ChangePassword, |access_token| ChangePassword {
+            access_token,
+            previous_password: current.clone(),
+            proposed_password: new.clone(),
+        })
+        .await
+        .map(|_| ())
+    }
+
+    /// Ends every session of the user on every device (`GlobalSignOut`), then this one.
+    pub async fn sign_out_everywhere(&self) -> Result<(), AuthError> {
+        self.authorized(Step::Authorized, |access_token| GlobalSignOut {
+            access_token,
+        })
+        .await?;
+        self.leave();
+        Ok(())
+    }
+
+    /// Registers a new user. Unless `user_confirmed`, a code was sent, for
+    /// [`Auth::confirm_sign_up`].
+    pub async fn sign_up(
+        &self,
+        username: &str,
+        email: &str,
+        password: &Secret,
+    ) -> Result<SignedUp, AuthError> {
+        let op = SignUp {
+            client_id: self.client_id().to_string(),
+            username: username.to_string(),
+            password: password.clone(),
+            user_attributes: vec![Attribute {
+                name: "email".into(),
+                value: email.to_string(),
+            }],
+        };
+        self.account_call(&op).await
+    }
+
+    pub async fn confirm_sign_up(&self, username: &str, code: &str) -> Result<(), AuthError> {
+        let op = ConfirmSignUp {
+            client_id: self.client_id().to_string(),
+            username: username.to_string(),
+            confirmation_code: code.trim().to_string(),
+        };
+        self.account_call(&op).await.map(|_| ())
+    }
+
+    pub async fn resend_confirmation_code(&self, username: &str) -> Result<CodeSent, AuthError> {
+        let op = ResendConfirmationCode {
+            client_id: self.client_id().to_string(),
+            username: username.to_string(),
+        };
+        self.account_call(&op).await
+    }
+
+    pub async fn forgot_password(&self, username: &str) -> Result<CodeSent, AuthError> {
+        let op = ForgotPassword {
+            client_id: self.client_id().to_string(),
+            username: username.to_string(),
+        };
+        self.account_call(&op).await
+    }
+
+    pub async fn reset_password(
+        &self,
+        username: &str,
+        code: &str,
+        new: &Secret,
+    ) -> Result<(), AuthError> {
+        let op = ConfirmForgotPassword {
+            client_id: self.client_id().to_string(),
+            username: username.to_string(),
+            confirmation_code: code.trim().to_string(),
+            password: new.clone(),
+        };
+        self.account_call(&op).await.map(|_| ())
+    }
+
+    /// A call about the account rather than the session (sign-up, codes, password reset).
+    async fn account_call<O: Operation>(&self, op: &O) -> Result<O::Output, AuthError> {
+        self.call(op)
+            .await
+            .map_err(|e| AuthError::from_call(e, Step::Account))
+    }
+}

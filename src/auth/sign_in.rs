@@ -1,0 +1,173 @@
+//! Signing in: the first step (SRP or password), the challenges Cognito may ask next, and what
+//! each answer leads to. Adding a challenge: a variant of `SignInStep`, its arm in `take_step`,
+//! and the method that answers it here.
+
+use super::token_info::TokenInfo;
+use super::{Auth, AuthError, Environment, HttpClient, SessionStore, Step, TabLink};
+use crate::cognito::srp::{self, SrpClient, VerifierChallenge};
+use crate::cognito::{
+    AuthStep, HttpRequest, InitiateAuth, Operation, RespondToAuthChallenge, parse_answer,
+};
+use crate::config::SignInFlow;
+use crate::secret::Secret;
+use crate::session::Session;
+
+/// A sign-in request ready to send, and its operation's name.
+struct Prepared(HttpRequest, &'static str);
+
+/// What a sign-in step led to.
+#[derive(Debug, Clone, PartialEq)]
+pub enum SignInStep {
+    SignedIn(TokenInfo),
+    NewPasswordRequired(PendingChallenge),
+    /// A challenge this app cannot answer yet (MFA, custom auth, …), named as Cognito names it.
+    Unsupported(String),
+}
+
+/// A `NEW_PASSWORD_REQUIRED` challenge waiting for the user's new password.
+#[derive(Debug, Clone, PartialEq)]
+pub struct PendingChallenge {
+    pub username: String,
+    session: Secret,
+}
+
+impl<H: HttpClient, S: SessionStore, E: Environment, T: TabLink> Auth<H, S, E, T> {
+    pub async fn sign_in(
+        &self,
+        username: &str,
+        password: &Secret,
+    ) -> Result<SignInStep, AuthError> {
+        match self.inner.config.sign_in_flow {
+            SignInFlow::Srp => self.sign_in_srp(username, password).await,
+            SignInFlow::UserPassword => {
+                let op = InitiateAuth::user_password(self.client_id(), username, password);
+                self.next_step(Step::SignIn, self.prepare(&op), username)
+                    .await
+            }
+        }
+    }
+
+    /// `USER_SRP_AUTH`: sends `SRP_A`, then answers `PASSWORD_VERIFIER` with a proof of the
+    /// password. The password itself never leaves the browser.
+    async fn sign_in_srp(
+        &self,
+        username: &str,
+        password: &Secret,
+    ) -> Result<SignInStep, AuthError> {
+        let mut random = [0u8; srp::SECRET_BYTES];
+        let client = loop {
+            self.inner.env.fill_random(&mut random);
+            if let Some(client) = SrpClient::new(&random) {
+                break client;
+            }
+        };
+        srp::wipe(&mut random);
+        let first = InitiateAuth::user_srp(self.client_id(), username, &client.srp_a());
+        let (step, started_at) = self.send_step(Step::SignIn, self.prepare(&first)).await?;
+        if step.challenge_name.as_deref() != Some("PASSWORD_VERIFIER") {
+            return self.take_step(username, step, started_at);
+        }
+        let param = |name: &'static str| {
+            step.challenge_parameters
+                .get(name)
+                .cloned()
+                .ok_or_else(|| AuthError::BadResponse(format!("the SRP challenge has no {name}")))
+        };
+        let challenge = VerifierChallenge {
+            user_id: param("USER_ID_FOR_SRP")?,
+            salt_hex: param("SALT")?,
+            srp_b_hex: param("SRP_B")?,
+            secret_block: param("SECRET_BLOCK")?,
+        };
+        let claim = client
+            .claim(
+                self.inner.config.pool_name(),
+                &challenge,
+                password,
+                &srp::timestamp(self.now_ms()),
+            )
+            .map_err(|e| AuthError::BadResponse(e.to_string()))?;
+        drop(client);
+        let answer = RespondToAuthChallenge::password_verifier(
+            self.client_id(),
+            step.session.as_ref(),
+            &claim,
+        );
+        self.next_step(Step::SignIn, self.prepare(&answer), &challenge.user_id)
+            .await
+    }
+
+    pub async fn answer_new_password(
+        &self,
+        challenge: &PendingChallenge,
+        new_password: &Secret,
+    ) -> Result<SignInStep, AuthError> {
+        let op = RespondToAuthChallenge::new_password(
+            self.client_id(),
+            &challenge.session,
+            &challenge.username,
+            new_password,
+        );
+        self.next_step(Step::NewPassword, self.prepare(&op), &challenge.username)
+            .await
+    }
+
+    /// Sends one step of a sign-in (InitiateAuth or RespondToAuthChallenge, both answered with
+    /// an `AuthStep`); its answer and when it was sent (expiry counts from then). Not generic,
+    /// so it is compiled once (bundle size).
+    async fn send_step(&self, step: Step, request: Prepared) -> Result<(AuthStep, u64), AuthError> {
+        let sent_at = self.now_ms();
+        let answer = match self.send(request.0).await {
+            Ok(response) => parse_answer(&response, request.1),
+            Err(e) => Err(e.into()),
+        };
+        Ok((answer.map_err(|e| AuthError::from_call(e, step))?, sent_at))
+    }
+
+    /// Sends one step of a sign-in and takes what it led to.
+    async fn next_step(
+        &self,
+        step: Step,
+        request: Prepared,
+        username: &str,
+    ) -> Result<SignInStep, AuthError> {
+        let (answer, sent_at) = self.send_step(step, request).await?;
+        self.take_step(username, answer, sent_at)
+    }
+
+    fn prepare<O: Operation<Output = AuthStep>>(&self, op: &O) -> Prepared {
+        Prepared(self.request(op), O::NAME)
+    }
+
+    fn take_step(
+        &self,
+        username: &str,
+        step: AuthStep,
+        sent_at: u64,
+    ) -> Result<SignInStep, AuthError> {
+        if let Some(result) = step.authentication_result {
+            let session = Session::from_result(username, result, sent_at)
+                .map_err(|e| AuthError::BadResponse(e.to_string()))?;
+            self.adopt(session);
+            return Ok(SignInStep::SignedIn(self.info()?));
+        }
+        match (step.challenge_name, step.session) {
+            (Some(name), Some(session)) if name == "NEW_PASSWORD_REQUIRED" => {
+                // With an email alias Cognito wants the real username back, which it names here.
+                let username = step
+                    .challenge_parameters
+                    .get("USER_ID_FOR_SRP")
+                    .cloned()
+                    .unwrap_or_else(|| username.to_string());
+                Ok(SignInStep::NewPasswordRequired(PendingChallenge {
+                    username,
+                    session,
+                }))
+            }
+            (Some(name), _) => Ok(SignInStep::Unsupported(name)),
+            (None, _) => Err(AuthError::BadResponse(
+                "the answer has neither tokens nor a challenge".into(),
+            )),
+        }
+    }
+}

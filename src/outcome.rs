@@ -1,0 +1,424 @@
+//! What the page shows after each outcome — the next screen, the notice, the log line — as
+//! pure functions of the outcome, tested on the host. The UI (`ui/`, wasm32) only applies
+//! them, so every rule about "what the user sees now" lives here.
+
+use crate::auth::{AuthError, PendingChallenge, Refreshed, SignInStep, TabNews, TokenInfo};
+use crate::session::Rotation;
+
+#[derive(Debug, Clone, PartialEq)]
+pub enum Screen {
+    SignIn,
+    NewPassword(PendingChallenge),
+    SignUp,
+    Confirm(String),
+    ForgotPassword,
+    ResetPassword(String),
+    SignedIn,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Tone {
+    Info,
+    Success,
+    Error,
+}
+
+impl Tone {
+    pub fn class(self) -> &'static str {
+        match self {
+            Tone::Info => "info",
+            Tone::Success => "success",
+            Tone::Error => "error",
+        }
+    }
+}
+
+/// What a notice speaks of. A notice about the session's health (a failed refresh, offline)
+/// is withdrawn as soon as the session is healthy again: a notice describes the state as it is.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Topic {
+    /// The outcome of something the user did.
+    Action,
+    /// The kept session's health.
+    SessionHealth,
+}
+
+#[derive(Debug, Clone, PartialEq)]
+pub struct Notice {
+    pub tone: Tone,
+    pub text: String,
+    pub topic: Topic,
+}
+
+/// What one outcome does to the page. `None` leaves that part as it is.
+#[derive(Debug, Clone, PartialEq, Default)]
+pub struct Outcome {
+    pub screen: Option<Screen>,
+    pub notice: Option<Notice>,
+    pub log: Option<(Tone, String)>,
+    /// New token info to show (a sign-in).
+    pub info: Option<TokenInfo>,
+}
+
+impl Outcome {
+    /// Said on screen and logged, in the same words.
+    fn said(tone: Tone, text: impl Into<String>) -> Self {
+        let text = text.into();
+        Outcome {
+            notice: Some(Notice {
+                tone,
+                text: text.clone(),
+                topic: Topic::Action,
+            }),
+            log: Some((tone, text)),
+            ..Outcome::default()
+        }
+    }
+
+    fn logged(tone: Tone, text: impl Into<String>) -> Self {
+        Outcome {
+            log: Some((tone, text.into())),
+            ..Outcome::default()
+        }
+    }
+
+    fn then_show(mut self, screen: Screen) -> Self {
+        self.screen = Some(screen);
+        self
+    }
+
+    fn about_session_health(mut self) -> Self {
+        if let Some(notice) = &mut self.notice {
+            notice.topic = Topic::SessionHealth;
+        }
+        self
+    }
+}
+
+/// Where the page stands when a failure arrives.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Situation {
+    /// The auth service still holds a session.
+    pub signed_in: bool,
+    /// The signed-in screen is showing.
+    pub on_session_screen: bool,
+    /// The browser says it is online.
+    pub online: bool,
+}
+
+const OFFLINE: &str =
+    "Offline — your session is kept and will be refreshed when the connection is back.";
+
+/// What a sign-in step leads to.
+pub fn after_step(step: SignInStep) -> Outcome {
+    match step {
+        SignInStep::SignedIn(info) => Outcome {
+            log: Some((Tone::Success, format!("Signed in as {}.", info.username))),
+            info: Some(info),
+            screen: Some(Screen::SignedIn),
+            notice: None,
+        },
+        SignInStep::NewPasswordRequired(challenge) => Outcome {
+            log: Some((
+                Tone::Info,
+                "Cognito asks for a new password (NEW_PASSWORD_REQUIRED).".into(),
+            )),
+            ..Outcome::said(
+                Tone::Info,
+                "You must choose a new password before signing in.",
+            )
+        }
+        .then_show(Screen::NewPassword(challenge)),
+        SignInStep::Unsupported(name) => Outcome::said(
+            Tone::Error,
+            format!(
+                "Cognito asks for a step this app does not support yet ({name}). Ask your administrator, or sign in another way."
+            ),
+        )
+        .then_show(Screen::SignIn),
+    }
+}
+
+/// A failure of something the user did (`what`, for the log).
+pub fn after_failure(what: &str, error: &AuthError, at: Situation) -> Outcome {
+    let kept = at.signed_in && at.on_session_screen;
+    let text = match error {
+        AuthError::Network(_) if kept && !at.online => OFFLINE.to_string(),
+        _ if kept => format!("{error} You are still signed in; no token was lost."),
+        _ => error.to_string(),
+    };
+    let mut outcome = Outcome::said(Tone::Error, text.clone());
+    outcome.log = Some((Tone::Error, format!("{what} failed: {text}")));
+    if *error == AuthError::ChallengeExpired || (!at.signed_in && at.on_session_screen) {
+        outcome.screen = Some(Screen::SignIn);
+    }
+    if kept && error.effect() == crate::auth::Effect::Retry {
+        outcome = outcome.about_session_health();
+    }
+    outcome
+}
+
+/// A background refresh (the keep-alive timer) failed while the session is kept. `retry_at`
+/// is the next try, as the user's clock shows it.
+pub fn after_background_failure(
+    error: &AuthError,
+    retry_at: Option<String>,
+    online: bool,
+) -> Outcome {
+    let text = match retry_at {
+        _ if !online => OFFLINE.to_string(),
+        Some(at) => format!("{error} Your session is kept; the next try is at {at}."),
+        None => format!("{error} Your session is kept."),
+    };
+    Outcome::said(Tone::Error, text).about_session_health()
+}
+
+/// A refresh that worked, in words: `lead` says why it happened.
+pub fn refresh_report(lead: &str, refreshed: &Refreshed) -> String {
+    let detail = match (&refreshed.rotation, refreshed.by_other_tab) {
+        (_, true) => {
+            "Another tab had just refreshed; this tab took up its tokens without a request."
+                .to_string()
+        }
+        (Rotation::Rotated { old_tail, new_tail }, false) => {
+            format!("The refresh token rotated: …{old_tail} → …{new_tail}.")
+        }
+        (Rotation::Kept, false) => "The refresh token was kept (not rotated).".to_string(),
+    };
+    format!("{lead} {detail}")
+}
+
+/// A refresh the user asked for (or one a read made first): said and logged.
+pub fn after_refresh(lead: &str, refreshed: &Refreshed) -> Outcome {
+    Outcome::said(Tone::Success, refresh_report(lead, refreshed))
+}
+
+/// A refresh the keep-alive timer made: only logged (the countdown shows it).
+pub fn after_background_refresh(refreshed: &Refreshed) -> Outcome {
+    Outcome::logged(
+        Tone::Success,
+        refresh_report("Tokens refreshed ahead of expiry.", refreshed),
+    )
+}
+
+/// What another tab's news does here.
+pub fn after_tab_news(news: TabNews) -> Outcome {
+    match news {
+        TabNews::Refreshed => Outcome::logged(
+            Tone::Info,
+            "Another tab refreshed the shared session; this tab took up the new tokens.",
+        )
+        .then_show(Screen::SignedIn),
+        TabNews::SessionReceived => Outcome {
+            log: Some((
+                Tone::Success,
+                "Took up the session of another open tab.".into(),
+            )),
+            ..Outcome::said(
+                Tone::Success,
+                "Signed in with the session of another open tab.",
+            )
+        }
+        .then_show(Screen::SignedIn),
+        TabNews::SignedOut => {
+            Outcome::said(Tone::Info, "Signed out in another tab.").then_show(Screen::SignIn)
+        }
+    }
+}
+
+/// Sign-out: the session is gone here at once; the revocation's answer comes later.
+pub fn after_sign_out_here() -> Outcome {
+    Outcome::said(
+        Tone::Info,
+        "Signed out on this device. Revoking the refresh token…",
+    )
+    .then_show(Screen::SignIn)
+}
+
+pub fn after_revocation(revoked: &Result<(), AuthError>) -> Outcome {
+    match revoked {
+        Ok(()) => Outcome {
+            log: Some((Tone::Success, "Signed out; refresh token revoked.".into())),
+            ..Outcome::said(Tone::Success, "Signed out. The refresh token was revoked.")
+        },
+        Err(e) => Outcome::said(
+            Tone::Error,
+            format!("Signed out on this device, but the refresh token could not be revoked: {e}"),
+        ),
+    }
+}
+
+/// "A code was sent to …", with the masked destination Cognito names, if any.
+pub fn code_sent(destination: Option<&str>) -> String {
+    match destination {
+        Some(destination) => format!("A code was sent to {destination}."),
+        None => "A code was sent.".to_string(),
+    }
+}
+
+/// A success of something the user did: said and logged.
+pub fn done(text: impl Into<String>) -> Outcome {
+    Outcome::said(Tone::Success, text)
+}
+
+/// Said and logged, for news that is neither a success nor a failure.
+pub fn told(text: impl Into<String>) -> Outcome {
+    Outcome::said(Tone::Info, text)
+}
+
+/// Only logged.
+pub fn noted(tone: Tone, text: impl Into<String>) -> Outcome {
+    Outcome::logged(tone, text)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    const KEPT: Situation = Situation {
+        signed_in: true,
+        on_session_screen: true,
+        online: true,
+    };
+
+    fn notice(o: &Outcome) -> &Notice {
+        o.notice.as_ref().expect("a notice")
+    }
+
+    #[test]
+    fn offline_reads_say_offline_not_the_generic_network_message() {
+        let error = AuthError::Network("Failed to fetch".into());
+        let o = after_failure(
+            "Reading the token info",
+            &error,
+            Situation {
+                online: false,
+                ..KEPT
+            },
+        );
+        assert_eq!(notice(&o).text, OFFLINE);
+        assert_eq!(notice(&o).topic, Topic::SessionHealth);
+        assert_eq!(o.screen, None);
+        let online = after_failure("Reading the token info", &error, KEPT);
+        assert!(
+            notice(&online)
+                .text
+                .ends_with("You are still signed in; no token was lost.")
+        );
+    }
+
+    #[test]
+    fn a_kept_session_stays_on_screen_and_a_lost_one_goes_to_sign_in() {
+        let error = AuthError::Timeout;
+        assert_eq!(after_failure("Refresh", &error, KEPT).screen, None);
+        let ended = Situation {
+            signed_in: false,
+            ..KEPT
+        };
+        let o = after_failure("Refresh", &AuthError::SessionEnded, ended);
+        assert_eq!(o.screen, Some(Screen::SignIn));
+        assert_eq!(notice(&o).text, AuthError::SessionEnded.to_string());
+        assert_eq!(notice(&o).topic, Topic::Action);
+    }
+
+    #[test]
+    fn an_expired_challenge_goes_back_to_sign_in() {
+        let on_form = Situation {
+            signed_in: false,
+            on_session_screen: false,
+            online: true,
+        };
+        let o = after_failure(
+            "Setting the new password",
+            &AuthError::ChallengeExpired,
+            on_form,
+        );
+        assert_eq!(o.screen, Some(Screen::SignIn));
+        let wrong = after_failure("Sign-in", &AuthError::WrongCredentials, on_form);
+        assert_eq!(wrong.screen, None);
+        assert_eq!(
+            wrong.log.unwrap().1,
+            "Sign-in failed: Incorrect username or password."
+        );
+    }
+
+    #[test]
+    fn only_passing_trouble_is_a_session_health_notice() {
+        let rejected = AuthError::Rejected {
+            code: "InvalidParameterException".into(),
+            message: "bad".into(),
+        };
+        assert_eq!(
+            notice(&after_failure("Refresh", &rejected, KEPT)).topic,
+            Topic::Action
+        );
+        assert_eq!(
+            notice(&after_failure("Refresh", &AuthError::Throttled, KEPT)).topic,
+            Topic::SessionHealth
+        );
+        let bg = after_background_failure(&AuthError::Timeout, Some("10:56:05".into()), true);
+        assert_eq!(notice(&bg).topic, Topic::SessionHealth);
+        assert!(notice(&bg).text.ends_with("the next try is at 10:56:05."));
+        assert_eq!(
+            notice(&after_background_failure(&AuthError::Timeout, None, false)).text,
+            OFFLINE
+        );
+    }
+
+    #[test]
+    fn tab_news_moves_the_screen() {
+        assert_eq!(
+            after_tab_news(TabNews::SignedOut).screen,
+            Some(Screen::SignIn)
+        );
+        assert_eq!(
+            after_tab_news(TabNews::Refreshed).screen,
+            Some(Screen::SignedIn)
+        );
+        assert_eq!(after_tab_news(TabNews::Refreshed).notice, None);
+        assert_eq!(
+            after_tab_news(TabNews::SessionReceived).screen,
+            Some(Screen::SignedIn)
+        );
+    }
+
+    #[test]
+    fn sign_out_leaves_at_once_and_reports_the_revocation_later() {
+        assert_eq!(after_sign_out_here().screen, Some(Screen::SignIn));
+        let failed = after_revocation(&Err(AuthError::Timeout));
+        assert_eq!(failed.screen, None);
+        assert!(
+            notice(&failed)
+                .text
+                .starts_with("Signed out on this device, but")
+        );
+    }
+
+    #[test]
+    fn refreshes_are_described() {
+        let rotated = Refreshed {
+            rotation: Rotation::Rotated {
+                old_tail: "aaaa".into(),
+                new_tail: "bbbb".into(),
+            },
+            by_other_tab: false,
+        };
+        assert_eq!(
+            refresh_report("Tokens refreshed.", &rotated),
+            "Tokens refreshed. The refresh token rotated: …aaaa → …bbbb."
+        );
+        assert_eq!(after_background_refresh(&rotated).notice, None);
+        assert_eq!(
+            code_sent(Some("a***@e***")),
+            "A code was sent to a***@e***."
+        );
+        assert_eq!(code_sent(None), "A code was sent.");
+    }
+
+    #[test]
+    fn an_unsupported_challenge_is_named() {
+        let o = after_step(SignInStep::Unsupported("SMS_MFA".into()));
+        assert!(notice(&o).text.contains("(SMS_MFA)"));
+        assert_eq!(o.screen, Some(Screen::SignIn));
+    }
+}

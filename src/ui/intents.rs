@@ -1,0 +1,153 @@
+//! What the user (and the keep-alive, and other tabs) can ask of the session: sign in, answer
+//! a challenge, read the token info, refresh, sign out. Each runs one auth call and applies
+//! what `crate::outcome` says it leads to.
+
+use super::state::{AppCtx, Busy};
+use crate::auth::{AuthError, PendingChallenge, TabMessage};
+use crate::browser::{BrowserAuth, local_time};
+use crate::outcome::{self, Screen, Tone};
+use crate::secret::Secret;
+use leptos::prelude::*;
+
+impl AppCtx {
+    pub fn sign_in(self, username: String, password: Secret) {
+        self.known_username.set(username.clone());
+        self.run(Busy::SigningIn, move |auth| async move {
+            self.log(Tone::Info, format!("Signing in as {username}…"));
+            match auth.sign_in(&username, &password).await {
+                Ok(step) => self.apply(outcome::after_step(step)),
+                Err(AuthError::NotConfirmed) => {
+                    self.apply(outcome::told("This account is not confirmed yet. Enter the code you were sent, or ask for a new one."));
+                    self.show(Screen::Confirm(username));
+                }
+                Err(e) => self.fail("Sign-in", e),
+            }
+        });
+    }
+
+    pub fn set_new_password(self, challenge: PendingChallenge, password: Secret) {
+        self.run(Busy::SettingPassword, move |auth| async move {
+            self.log(Tone::Info, "Setting a new password…");
+            match auth.answer_new_password(&challenge, &password).await {
+                Ok(step) => self.apply(outcome::after_step(step)),
+                Err(e) => self.fail("Setting the new password", e),
+            }
+        });
+    }
+
+    pub fn read_token_info(self) {
+        self.run(Busy::Reading, move |auth| async move {
+            match auth.token_info().await {
+                Ok(read) => {
+                    self.apply(match read.refreshed {
+                        Some(refreshed) => outcome::after_refresh(
+                            "The access token had expired, so it was refreshed first.",
+                            &refreshed,
+                        ),
+                        None => outcome::noted(
+                            Tone::Info,
+                            "Token info read; the access token is still valid.",
+                        ),
+                    });
+                    self.session.info.set(Some(read.info));
+                }
+                Err(e) => self.fail("Reading the token info", e),
+            }
+        });
+    }
+
+    pub fn refresh_now(self) {
+        self.run(Busy::Refreshing, move |auth| async move {
+            self.log(Tone::Info, "Refreshing the tokens…");
+            match auth.refresh().await {
+                Ok(refreshed) => {
+                    self.apply(outcome::after_refresh("Tokens refreshed.", &refreshed));
+                    self.show_info(&auth).await;
+                }
+                Err(e) => self.fail("Refresh", e),
+            }
+        });
+    }
+
+    /// Leaves the session at once; the revocation finishes (and reports) in the background.
+    pub fn sign_out(self) {
+        let revocation = self.auth.with_value(|a| a.sign_out());
+        let leaving = outcome::after_sign_out_here();
+        let said = leaving.notice.clone();
+        self.apply(leaving);
+        leptos::task::spawn_local(async move {
+            let report = revocation.await;
+            if !self.alive() {
+                return;
+            }
+            let mut revoked = outcome::after_revocation(&report.revoked);
+            // Tell it on screen only if nothing newer has been said meanwhile.
+            if self.notice.get_untracked() != said {
+                revoked.notice = None;
+            }
+            self.apply(revoked);
+        });
+    }
+
+    /// The timer's, visibility's and network's call: refresh if the token is near its end.
+    pub(super) fn keep_alive(self) {
+        if !self.alive()
+            || self.keeping_alive.get_value()
+            || self.screen_untracked() != Screen::SignedIn
+        {
+            return;
+        }
+        self.keeping_alive.set_value(true);
+        let auth = self.auth.get_value();
+        leptos::task::spawn_local(async move {
+            let result = auth.keep_alive().await;
+            self.keeping_alive.set_value(false);
+            match result {
+                None => {}
+                Some(Ok(refreshed)) => {
+                    self.apply(outcome::after_background_refresh(&refreshed));
+                    self.show_info(&auth).await;
+                }
+                Some(Err(AuthError::Superseded)) => self.log(
+                    Tone::Info,
+                    "A background refresh was set aside: the session changed meanwhile.",
+                ),
+                Some(Err(error)) if !auth.is_signed_in() => self.fail("Refresh", error),
+                // A user action under way reports its own outcome.
+                Some(Err(_)) if self.busy.get_untracked().is_some() => {}
+                Some(Err(error)) => {
+                    let online = self.situation().online;
+                    let retry_at = auth.retry_at_ms().map(local_time);
+                    self.apply(outcome::after_background_failure(&error, retry_at, online));
+                }
+            }
+        });
+    }
+
+    pub(super) fn on_tab_message(self, message: TabMessage) {
+        if !self.alive() {
+            return;
+        }
+        let Some(news) = self.auth.with_value(|a| a.on_tab_message(message)) else {
+            return;
+        };
+        let outcome = outcome::after_tab_news(news);
+        let signed_in = outcome.screen == Some(Screen::SignedIn);
+        self.apply(outcome);
+        if signed_in {
+            let auth = self.auth.get_value();
+            leptos::task::spawn_local(async move { self.show_info(&auth).await });
+        }
+    }
+
+    /// Shows the current token info; the session is healthy when it can be read.
+    async fn show_info(self, auth: &BrowserAuth) {
+        match auth.token_info().await {
+            Ok(read) => {
+                self.session_healthy();
+                self.session.info.set(Some(read.info));
+            }
+            Err(e) => self.fail("Reading the token info", e),
+        }
+    }
+}
