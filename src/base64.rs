@@ -1,5 +1,5 @@
 //! Base64, both alphabets: base64url for JWTs, standard for Cognito's SRP secret block and
-//! signature. Small enough not to need a crate.
+//! signature; and lower-case hex. Small enough not to need a crate.
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Alphabet {
@@ -18,6 +18,17 @@ impl Alphabet {
             Alphabet::Url => b"ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-_",
         }
     }
+}
+
+/// Lower-case hex, two digits a byte (no `format!` machinery: bundle size).
+pub fn hex(bytes: &[u8]) -> String {
+    const DIGITS: &[u8; 16] = b"0123456789abcdef";
+    let mut out = String::with_capacity(bytes.len() * 2);
+    for &b in bytes {
+        out.push(DIGITS[usize::from(b >> 4)] as char);
+        out.push(DIGITS[usize::from(b & 15)] as char);
+    }
+    out
 }
 
 /// Decodes, with or without `=` padding; `None` on any character outside the alphabet.
@@ -64,6 +75,12 @@ pub fn encode(bytes: &[u8], alphabet: Alphabet) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn hex_is_lower_case_two_digits_a_byte() {
+        assert_eq!(hex(&[0x00, 0x0f, 0xa5, 0xff]), "000fa5ff");
+        assert_eq!(hex(&[]), "");
+    }
 
     #[test]
     fn rfc_4648_vectors() {

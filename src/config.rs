@@ -59,6 +59,8 @@ impl fmt::Display for ConfigError {
     }
 }
 
+impl std::error::Error for ConfigError {}
+
 fn error(field: &str, problem: impl Into<String>) -> ConfigError {
     ConfigError {
         field: field.into(),

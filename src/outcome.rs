@@ -2,7 +2,9 @@
 //! pure functions of the outcome, tested on the host. The UI (`ui/`, wasm32) only applies
 //! them, so every rule about "what the user sees now" lives here.
 
-use crate::auth::{AuthError, PendingChallenge, Refreshed, SignInStep, TabNews, TokenInfo};
+use crate::auth::{
+    AuthError, CodeSentTo, PendingChallenge, Refreshed, SignInStep, TabNews, TokenInfo,
+};
 use crate::session::Rotation;
 
 #[derive(Debug, Clone, PartialEq)]
@@ -249,8 +251,8 @@ pub fn after_revocation(revoked: &Result<(), AuthError>) -> Outcome {
 }
 
 /// "A code was sent to …", with the masked destination Cognito names, if any.
-pub fn code_sent(destination: Option<&str>) -> String {
-    match destination {
+pub fn code_sent(sent: &CodeSentTo) -> String {
+    match &sent.0 {
         Some(destination) => format!("A code was sent to {destination}."),
         None => "A code was sent.".to_string(),
     }
@@ -408,16 +410,14 @@ mod tests {
             "Tokens refreshed. The refresh token rotated: …aaaa → …bbbb."
         );
         assert_eq!(after_background_refresh(&rotated).notice, None);
-        assert_eq!(
-            code_sent(Some("a***@e***")),
-            "A code was sent to a***@e***."
-        );
-        assert_eq!(code_sent(None), "A code was sent.");
+        let to = CodeSentTo(Some("a***@e***".into()));
+        assert_eq!(code_sent(&to), "A code was sent to a***@e***.");
+        assert_eq!(code_sent(&CodeSentTo(None)), "A code was sent.");
     }
 
     #[test]
     fn an_unsupported_challenge_is_named() {
-        let o = after_step(SignInStep::Unsupported("SMS_MFA".into()));
+        let o = after_step(SignInStep::Unsupported(crate::auth::ChallengeName::SmsMfa));
         assert!(notice(&o).text.contains("(SMS_MFA)"));
         assert_eq!(o.screen, Some(Screen::SignIn));
     }

@@ -1,4 +1,7 @@
-//! Secrets (tokens, passwords, challenge sessions) that never print.
+//! Secrets that never print: [`Secret`] for any secret string, and one type per kind of secret
+//! the app handles ([`AccessToken`], [`IdToken`], [`RefreshToken`], [`Password`],
+//! [`ChallengeSession`]), so the compiler refuses one where another belongs (revoking an access
+//! token as if it were the refresh token, say).
 
 use serde::{Deserialize, Serialize};
 use std::fmt;
@@ -51,6 +54,59 @@ impl fmt::Display for Secret {
     }
 }
 
+/// One kind of secret: a [`Secret`] of its own type. Same wire form (a plain string), same
+/// redacted `Debug`/`Display`; the helpers are [`Secret`]'s, compiled once.
+macro_rules! secret_kind {
+    ($($(#[$doc:meta])* $name:ident;)*) => {$(
+        $(#[$doc])*
+        #[derive(Clone, PartialEq, Eq, Serialize, Deserialize)]
+        #[serde(transparent)]
+        pub struct $name(Secret);
+
+        impl $name {
+            pub fn new(value: impl Into<String>) -> Self {
+                Self(Secret::new(value))
+            }
+
+            pub fn expose(&self) -> &str {
+                self.0.expose()
+            }
+
+            pub fn tail(&self) -> String {
+                self.0.tail()
+            }
+
+            pub fn preview(&self) -> String {
+                self.0.preview()
+            }
+
+            /// As a plain [`Secret`], for a wire parameter map.
+            pub fn to_secret(&self) -> Secret {
+                self.0.clone()
+            }
+        }
+
+        impl fmt::Debug for $name {
+            fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+                f.write_str("[redacted]")
+            }
+        }
+    )*};
+}
+
+secret_kind! {
+    /// The access token: what calls made on the user's behalf present.
+    AccessToken;
+    /// The ID token: who the user is (its claims are shown, never the token).
+    IdToken;
+    /// The refresh token: what a refresh, a revocation and the tabs' messages name.
+    RefreshToken;
+    /// A password the user typed (current, new or temporary).
+    Password;
+    /// The `Session` value Cognito gives a challenge, to answer it with.
+    ChallengeSession;
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -73,6 +129,15 @@ mod tests {
     #[test]
     fn preview_of_a_short_secret_reveals_nothing() {
         assert_eq!(Secret::new("short").preview(), "…");
+    }
+
+    #[test]
+    fn every_kind_is_redacted_and_serializes_as_the_plain_string() {
+        let t = RefreshToken::new("tok");
+        assert_eq!(format!("{t:?}"), "[redacted]");
+        assert_eq!(serde_json::to_string(&t).unwrap(), "\"tok\"");
+        assert_eq!(serde_json::from_str::<RefreshToken>("\"tok\"").unwrap(), t);
+        assert_eq!(format!("{:?}", Password::new("pw")), "[redacted]");
     }
 
     #[test]

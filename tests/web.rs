@@ -9,7 +9,7 @@ use cognito_client::cognito::{
     CallError, ErrorCode, InitiateAuth, TransportError, build_request, parse_response,
 };
 use cognito_client::config::Config;
-use cognito_client::secret::Secret;
+use cognito_client::secret::Password;
 use cognito_client::ui::{App, ConfiguredApp, Shell};
 use gloo_timers::future::TimeoutFuture;
 use wasm_bindgen::JsCast;
@@ -79,7 +79,7 @@ async fn initiate(
     client: &FetchClient,
     password: &str,
 ) -> Result<cognito_client::cognito::AuthStep, CallError> {
-    let op = InitiateAuth::user_password(CLIENT, "demo", &Secret::new(password));
+    let op = InitiateAuth::user_password(CLIENT, "demo", &Password::new(password));
     let response = client.send(build_request(url, &op)).await?;
     parse_response::<InitiateAuth>(&response)
 }
@@ -96,7 +96,7 @@ async fn fetch_signs_in_through_cors() {
 
 #[wasm_bindgen_test]
 async fn fetch_reads_the_aws_error_header_through_cors() {
-    let op = InitiateAuth::user_password(CLIENT, "demo", &Secret::new("wrong"));
+    let op = InitiateAuth::user_password(CLIENT, "demo", &Password::new("wrong"));
     let response = FetchClient::default()
         .send(build_request(endpoint(), &op))
         .await

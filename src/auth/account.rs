@@ -3,11 +3,35 @@
 
 use super::{Auth, AuthError, Environment, HttpClient, SessionStore, Step, TabLink};
 use crate::cognito::{
-    Attribute, ChangePassword, CodeSent, ConfirmForgotPassword, ConfirmSignUp, ErrorCode,
+    Attribute, ChangePassword, CodeDelivery, ConfirmForgotPassword, ConfirmSignUp, ErrorCode,
     ForgotPassword, GetUser, GlobalSignOut, Operation, ResendConfirmationCode, RevokeToken, SignUp,
-    SignedUp, UserProfile,
 };
-use crate::secret::Secret;
+use crate::secret::{AccessToken, Password};
+
+/// Where Cognito sent a code: the masked destination it names (`a***@e***`), if it names one.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct CodeSentTo(pub Option<String>);
+
+impl CodeSentTo {
+    fn from_wire(delivery: Option<CodeDelivery>) -> Self {
+        CodeSentTo(delivery.and_then(|d| d.destination))
+    }
+}
+
+/// A new account: ready to sign in with, or waiting for the code that was sent.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum NewAccount {
+    Confirmed,
+    AwaitsCode(CodeSentTo),
+}
+
+/// The signed-in user's profile: their username and attributes (`email`, `sub`, …), in
+/// Cognito's order.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Profile {
+    pub username: String,
+    pub attributes: Vec<Attribute>,
+}
 
 #[derive(Debug, Clone, PartialEq)]
 pub struct SignOutReport {
@@ -41,7 +65,7 @@ impl<H: HttpClient, S: SessionStore, E: Environment, T: TabLink> Auth<H, S, E, T
     async fn authorized<O: Operation>(
         &self,
         step: Step,
-        op: impl Fn(Secret) -> O,
+        op: impl Fn(AccessToken) -> O,
     ) -> Result<O::Output, AuthError> {
         let token = self.fresh_access_token().await?;
         match self.call(&op(token)).await {
@@ -60,12 +84,21 @@ impl<H: HttpClient, S: SessionStore, E: Environment, T: TabLink> Auth<H, S, E, T
     }
 
     /// The user's attributes, from `GetUser`.
-    pub async fn profile(&self) -> Result<UserProfile, AuthError> {
-        self.authorized(Step::Authorized, |access_token| GetUser { access_token })
-            .await
+    pub async fn profile(&self) -> Result<Profile, AuthError> {
+        let user = self
+            .authorized(Step::Authorized, |access_token| GetUser { access_token })
+            .await?;
+        Ok(Profile {
+            username: user.username,
+            attributes: user.user_attributes,
+        })
     }
 
-    pub async fn change_password(&self, current: &Secret, new: &Secret) -> Result<(), AuthError> {
+    pub async fn change_password(
+        &self,
+        current: &Password,
+        new: &Password,
+    ) -> Result<(), AuthError> {
         self.authorized(Step::ChangePassword, |access_token| ChangePassword {
             access_token,
             previous_password: current.clone(),
@@ -91,8 +124,8 @@ impl<H: HttpClient, S: SessionStore, E: Environment, T: TabLink> Auth<H, S, E, T
         &self,
         username: &str,
         email: &str,
-        password: &Secret,
-    ) -> Result<SignedUp, AuthError> {
+        password: &Password,
+    ) -> Result<NewAccount, AuthError> {
         let op = SignUp {
             client_id: self.client_id().to_string(),
             username: username.to_string(),
@@ -102,7 +135,11 @@ impl<H: HttpClient, S: SessionStore, E: Environment, T: TabLink> Auth<H, S, E, T
                 value: email.to_string(),
             }],
         };
-        self.account_call(&op).await
+        let up = self.account_call(&op).await?;
+        Ok(match up.user_confirmed {
+            true => NewAccount::Confirmed,
+            false => NewAccount::AwaitsCode(CodeSentTo::from_wire(up.code_delivery_details)),
+        })
     }
 
     pub async fn confirm_sign_up(&self, username: &str, code: &str) -> Result<(), AuthError> {
@@ -114,27 +151,29 @@ impl<H: HttpClient, S: SessionStore, E: Environment, T: TabLink> Auth<H, S, E, T
         self.account_call(&op).await.map(|_| ())
     }
 
-    pub async fn resend_confirmation_code(&self, username: &str) -> Result<CodeSent, AuthError> {
+    pub async fn resend_confirmation_code(&self, username: &str) -> Result<CodeSentTo, AuthError> {
         let op = ResendConfirmationCode {
             client_id: self.client_id().to_string(),
             username: username.to_string(),
         };
-        self.account_call(&op).await
+        let sent = self.account_call(&op).await?;
+        Ok(CodeSentTo::from_wire(sent.code_delivery_details))
     }
 
-    pub async fn forgot_password(&self, username: &str) -> Result<CodeSent, AuthError> {
+    pub async fn forgot_password(&self, username: &str) -> Result<CodeSentTo, AuthError> {
         let op = ForgotPassword {
             client_id: self.client_id().to_string(),
             username: username.to_string(),
         };
-        self.account_call(&op).await
+        let sent = self.account_call(&op).await?;
+        Ok(CodeSentTo::from_wire(sent.code_delivery_details))
     }
 
     pub async fn reset_password(
         &self,
         username: &str,
         code: &str,
-        new: &Secret,
+        new: &Password,
     ) -> Result<(), AuthError> {
         let op = ConfirmForgotPassword {
             client_id: self.client_id().to_string(),

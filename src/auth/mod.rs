@@ -15,7 +15,8 @@ mod sign_in;
 mod tabs;
 mod token_info;
 
-pub use account::SignOutReport;
+pub use crate::cognito::{Attribute, ChallengeName};
+pub use account::{CodeSentTo, NewAccount, Profile, SignOutReport};
 pub use error::{AuthError, Effect, Step};
 pub use ports::{
     Environment, HttpClient, SessionStore, SoloTab, StorageError, TabLink, TabMessage,

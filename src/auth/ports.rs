@@ -1,7 +1,7 @@
 //! What the auth service needs from the outside world.
 
 use crate::cognito::{HttpRequest, HttpResponse, TransportError};
-use crate::secret::Secret;
+use crate::secret::{RefreshToken, Secret};
 use serde::{Deserialize, Serialize};
 use std::fmt;
 
@@ -50,9 +50,12 @@ pub trait TabLink: 'static {
 #[serde(rename_all = "snake_case")]
 pub enum TabMessage {
     /// A tab refreshed: every tab that held `replaced` takes the session in `record`.
-    Refreshed { replaced: Secret, record: Secret },
+    Refreshed {
+        replaced: RefreshToken,
+        record: Secret,
+    },
     /// A tab signed out: every tab that holds `refresh_token` signs out too.
-    SignedOut { refresh_token: Secret },
+    SignedOut { refresh_token: RefreshToken },
     /// A tab that opened with no session asks for one.
     SessionWanted,
     /// A signed-in tab answers [`TabMessage::SessionWanted`].
@@ -84,3 +87,5 @@ impl fmt::Display for StorageError {
         f.write_str(&self.0)
     }
 }
+
+impl std::error::Error for StorageError {}

@@ -9,7 +9,7 @@ use crate::cognito::{
     AuthenticationResult, CallError, GetTokensFromRefreshToken, InitiateAuth, RevokeToken,
 };
 use crate::config::RefreshMode;
-use crate::secret::Secret;
+use crate::secret::{AccessToken, RefreshToken, Secret};
 use crate::session::{Rotation, retry_delay_ms};
 use futures::FutureExt;
 
@@ -39,10 +39,10 @@ impl Refreshed {
 }
 
 /// A short one-way name for a refresh token, for the marks tabs leave each other.
-fn fingerprint(refresh_token: &Secret) -> String {
+fn fingerprint(refresh_token: &RefreshToken) -> String {
     use sha2::{Digest, Sha256};
     let digest = Sha256::digest(refresh_token.expose().as_bytes());
-    digest[..12].iter().map(|b| format!("{b:02x}")).collect()
+    crate::base64::hex(&digest[..12])
 }
 
 impl<H: HttpClient, S: SessionStore, E: Environment, T: TabLink> Auth<H, S, E, T> {
@@ -114,7 +114,7 @@ impl<H: HttpClient, S: SessionStore, E: Environment, T: TabLink> Auth<H, S, E, T
 
     /// A valid access token: refreshed first if it has ended. Use it for any call made on the
     /// user's behalf (`Authorization: Bearer …` to your own API).
-    pub async fn fresh_access_token(&self) -> Result<Secret, AuthError> {
+    pub async fn fresh_access_token(&self) -> Result<AccessToken, AuthError> {
         self.refresh_if_expired().await?;
         let state = self.state();
         let session = state.session.as_ref().ok_or(AuthError::NotSignedIn)?;
@@ -212,7 +212,10 @@ impl<H: HttpClient, S: SessionStore, E: Environment, T: TabLink> Auth<H, S, E, T
     }
 
     /// Presents the refresh token the configured way.
-    async fn present(&self, refresh_token: &Secret) -> Result<AuthenticationResult, CallError> {
+    async fn present(
+        &self,
+        refresh_token: &RefreshToken,
+    ) -> Result<AuthenticationResult, CallError> {
         let client_id = self.client_id();
         match self.inner.config.refresh_mode {
             RefreshMode::Rotation => self
@@ -234,7 +237,7 @@ impl<H: HttpClient, S: SessionStore, E: Environment, T: TabLink> Auth<H, S, E, T
 
     /// Acts on a refused refresh as the failure table says (`AuthError::effect`): a dead
     /// session is cleared; otherwise every token is kept and the timer backs off.
-    fn refresh_failed(&self, error: CallError, refresh_token: Secret) -> AuthError {
+    fn refresh_failed(&self, error: CallError, refresh_token: RefreshToken) -> AuthError {
         let error = AuthError::from_call(error, Step::Refresh);
         let now = self.now_ms();
         match error.effect() {

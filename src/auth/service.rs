@@ -8,7 +8,7 @@ use crate::cognito::{
     CallError, HttpRequest, HttpResponse, Operation, TransportError, build_request, parse_answer,
 };
 use crate::config::Config;
-use crate::secret::Secret;
+use crate::secret::RefreshToken;
 use crate::session::Session;
 use futures::FutureExt;
 use futures::future::{LocalBoxFuture, Shared};
@@ -53,7 +53,7 @@ pub(super) struct State {
     pub(super) retry_not_before_ms: u64,
     /// The refresh token whose refresh was refused: if another tab's rotation of that very
     /// token arrives late, the session is taken up again rather than lost.
-    pub(super) refused_refresh_token: Option<Secret>,
+    pub(super) refused_refresh_token: Option<RefreshToken>,
     /// This tab opened with no session and asked the other tabs for theirs.
     pub(super) wants_session: bool,
     /// Told when `generation` next changes.
@@ -152,7 +152,7 @@ impl<H: HttpClient, S: SessionStore, E: Environment, T: TabLink> Auth<H, S, E, T
     }
 
     /// Ends the session here and in the tabs that share it; returns its refresh token.
-    pub(super) fn leave(&self) -> Option<Secret> {
+    pub(super) fn leave(&self) -> Option<RefreshToken> {
         let refresh_token = self
             .state()
             .session

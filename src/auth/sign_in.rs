@@ -6,10 +6,11 @@ use super::token_info::TokenInfo;
 use super::{Auth, AuthError, Environment, HttpClient, SessionStore, Step, TabLink};
 use crate::cognito::srp::{self, SrpClient, VerifierChallenge};
 use crate::cognito::{
-    AuthStep, HttpRequest, InitiateAuth, Operation, RespondToAuthChallenge, parse_answer,
+    AuthStep, ChallengeName, HttpRequest, InitiateAuth, Operation, RespondToAuthChallenge,
+    parse_answer,
 };
 use crate::config::SignInFlow;
-use crate::secret::Secret;
+use crate::secret::{ChallengeSession, Password};
 use crate::session::Session;
 
 /// A sign-in request ready to send, and its operation's name.
@@ -21,21 +22,21 @@ pub enum SignInStep {
     SignedIn(TokenInfo),
     NewPasswordRequired(PendingChallenge),
     /// A challenge this app cannot answer yet (MFA, custom auth, …), named as Cognito names it.
-    Unsupported(String),
+    Unsupported(ChallengeName),
 }
 
 /// A `NEW_PASSWORD_REQUIRED` challenge waiting for the user's new password.
 #[derive(Debug, Clone, PartialEq)]
 pub struct PendingChallenge {
     pub username: String,
-    session: Secret,
+    session: ChallengeSession,
 }
 
 impl<H: HttpClient, S: SessionStore, E: Environment, T: TabLink> Auth<H, S, E, T> {
     pub async fn sign_in(
         &self,
         username: &str,
-        password: &Secret,
+        password: &Password,
     ) -> Result<SignInStep, AuthError> {
         match self.inner.config.sign_in_flow {
             SignInFlow::Srp => self.sign_in_srp(username, password).await,
@@ -52,7 +53,7 @@ impl<H: HttpClient, S: SessionStore, E: Environment, T: TabLink> Auth<H, S, E, T
     async fn sign_in_srp(
         &self,
         username: &str,
-        password: &Secret,
+        password: &Password,
     ) -> Result<SignInStep, AuthError> {
         let mut random = [0u8; srp::SECRET_BYTES];
         let client = loop {
@@ -64,7 +65,7 @@ impl<H: HttpClient, S: SessionStore, E: Environment, T: TabLink> Auth<H, S, E, T
         srp::wipe(&mut random);
         let first = InitiateAuth::user_srp(self.client_id(), username, &client.srp_a());
         let (step, started_at) = self.send_step(Step::SignIn, self.prepare(&first)).await?;
-        if step.challenge_name.as_deref() != Some("PASSWORD_VERIFIER") {
+        if step.challenge() != Some(ChallengeName::PasswordVerifier) {
             return self.take_step(username, step, started_at);
         }
         let param = |name: &'static str| {
@@ -100,7 +101,7 @@ impl<H: HttpClient, S: SessionStore, E: Environment, T: TabLink> Auth<H, S, E, T
     pub async fn answer_new_password(
         &self,
         challenge: &PendingChallenge,
-        new_password: &Secret,
+        new_password: &Password,
     ) -> Result<SignInStep, AuthError> {
         let op = RespondToAuthChallenge::new_password(
             self.client_id(),
@@ -151,8 +152,8 @@ impl<H: HttpClient, S: SessionStore, E: Environment, T: TabLink> Auth<H, S, E, T
             self.adopt(session);
             return Ok(SignInStep::SignedIn(self.info()?));
         }
-        match (step.challenge_name, step.session) {
-            (Some(name), Some(session)) if name == "NEW_PASSWORD_REQUIRED" => {
+        match (step.challenge(), step.session) {
+            (Some(ChallengeName::NewPasswordRequired), Some(session)) => {
                 // With an email alias Cognito wants the real username back, which it names here.
                 let username = step
                     .challenge_parameters

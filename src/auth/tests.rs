@@ -3,7 +3,7 @@
 use super::*;
 use crate::cognito::{HttpRequest, HttpResponse, TransportError};
 use crate::config::Config;
-use crate::secret::Secret;
+use crate::secret::{Password, RefreshToken, Secret};
 use crate::session::{Rotation, Session, tests::token};
 use futures::channel::oneshot;
 use futures::executor::block_on;
@@ -178,7 +178,7 @@ fn tokens(n: u64, refresh: Option<&str>) -> serde_json::Value {
         "token_use": "id", "iat": iat, "exp": iat + 3600
     }));
     let mut result = serde_json::json!({
-        "AccessToken": access.expose(), "IdToken": id.expose(), "ExpiresIn": 3600, "TokenType": "Bearer"
+        "AccessToken": access, "IdToken": id, "ExpiresIn": 3600, "TokenType": "Bearer"
     });
     if let Some(r) = refresh {
         result["RefreshToken"] = r.into();
@@ -202,7 +202,7 @@ fn error(code: &str, message: &str) -> serde_json::Value {
 fn signed_in(refresh_mode: &str) -> World {
     let w = world(refresh_mode);
     w.cognito.reply(200, tokens(0, Some("refresh-one-AAAAAA")));
-    let step = block_on(w.auth.sign_in("alice", &Secret::new("pw"))).unwrap();
+    let step = block_on(w.auth.sign_in("alice", &Password::new("pw"))).unwrap();
     assert!(matches!(step, SignInStep::SignedIn(_)));
     w
 }
@@ -254,8 +254,8 @@ fn wrong_password_and_unknown_user_read_the_same_and_store_nothing() {
     );
     w.cognito
         .reply(400, error("UserNotFoundException", "User does not exist."));
-    let a = block_on(w.auth.sign_in("alice", &Secret::new("bad"))).unwrap_err();
-    let b = block_on(w.auth.sign_in("nobody", &Secret::new("bad"))).unwrap_err();
+    let a = block_on(w.auth.sign_in("alice", &Password::new("bad"))).unwrap_err();
+    let b = block_on(w.auth.sign_in("nobody", &Password::new("bad"))).unwrap_err();
     assert_eq!(a, AuthError::WrongCredentials);
     assert_eq!(a.to_string(), b.to_string());
     assert_eq!(*w.store.record.borrow(), None);
@@ -271,7 +271,7 @@ fn new_password_challenge_completes_the_sign_in() {
             "ChallengeParameters": {"USER_ID_FOR_SRP": "bob"}}),
     );
     let SignInStep::NewPasswordRequired(challenge) =
-        block_on(w.auth.sign_in("bob@example.com", &Secret::new("temp"))).unwrap()
+        block_on(w.auth.sign_in("bob@example.com", &Password::new("temp"))).unwrap()
     else {
         panic!("expected the challenge")
     };
@@ -283,7 +283,11 @@ fn new_password_challenge_completes_the_sign_in() {
             "Password must have symbol characters",
         ),
     );
-    let err = block_on(w.auth.answer_new_password(&challenge, &Secret::new("weak"))).unwrap_err();
+    let err = block_on(
+        w.auth
+            .answer_new_password(&challenge, &Password::new("weak")),
+    )
+    .unwrap_err();
     assert_eq!(
         err.to_string(),
         "That password was not accepted: Password must have symbol characters"
@@ -291,7 +295,7 @@ fn new_password_challenge_completes_the_sign_in() {
     w.cognito.reply(200, tokens(0, Some("r")));
     let step = block_on(
         w.auth
-            .answer_new_password(&challenge, &Secret::new("N3w!passw0rd")),
+            .answer_new_password(&challenge, &Password::new("N3w!passw0rd")),
     )
     .unwrap();
     assert!(matches!(step, SignInStep::SignedIn(_)));
@@ -309,8 +313,11 @@ fn other_challenges_are_named_not_hidden() {
         200,
         serde_json::json!({"ChallengeName": "SOFTWARE_TOKEN_MFA", "Session": "s"}),
     );
-    let step = block_on(w.auth.sign_in("alice", &Secret::new("pw"))).unwrap();
-    assert_eq!(step, SignInStep::Unsupported("SOFTWARE_TOKEN_MFA".into()));
+    let step = block_on(w.auth.sign_in("alice", &Password::new("pw"))).unwrap();
+    assert_eq!(
+        step,
+        SignInStep::Unsupported(crate::cognito::ChallengeName::SoftwareTokenMfa)
+    );
 }
 
 #[test]
@@ -478,7 +485,7 @@ fn a_late_rejection_does_not_end_a_newer_session() {
     let answer = w.cognito.reply_later();
     w.cognito.reply(200, tokens(3600, Some("newer-session")));
     let newer = async {
-        w.auth.sign_in("alice", &Secret::new("pw")).await.unwrap();
+        w.auth.sign_in("alice", &Password::new("pw")).await.unwrap();
         answer
             .send(http_reply(400, error("NotAuthorizedException", "x")))
             .unwrap();
@@ -537,7 +544,8 @@ fn a_storage_failure_keeps_the_session_in_memory_and_says_so() {
     let w = world("rotation");
     w.store.broken.set(true);
     w.cognito.reply(200, tokens(0, Some("r")));
-    let SignInStep::SignedIn(info) = block_on(w.auth.sign_in("alice", &Secret::new("pw"))).unwrap()
+    let SignInStep::SignedIn(info) =
+        block_on(w.auth.sign_in("alice", &Password::new("pw"))).unwrap()
     else {
         panic!()
     };
@@ -591,7 +599,7 @@ fn keep_alive_does_nothing_when_proactive_refresh_is_off() {
         ..
     } = world_with(off);
     cognito.reply(200, tokens(0, Some("r")));
-    block_on(auth.sign_in("alice", &Secret::new("pw"))).unwrap();
+    block_on(auth.sign_in("alice", &Password::new("pw"))).unwrap();
     clock.set(T0 + 2 * HOUR);
     assert_eq!(block_on(auth.keep_alive()), None);
     assert_eq!(cognito.targets(), ["InitiateAuth"]);
@@ -698,7 +706,7 @@ fn two_tabs() -> TwoTabs {
     let store_a = MemoryStore::default();
     let a = browser.open_tab(&cognito, &clock, store_a.clone());
     cognito.reply(200, tokens(0, Some("shared-refresh")));
-    block_on(a.sign_in("alice", &Secret::new("pw"))).unwrap();
+    block_on(a.sign_in("alice", &Password::new("pw"))).unwrap();
     let store_b = MemoryStore::default();
     *store_b.record.borrow_mut() = store_a.record.borrow().clone();
     let b = browser.open_tab(&cognito, &clock, store_b.clone());
@@ -769,7 +777,7 @@ fn a_tab_refused_for_a_token_another_tab_rotated_takes_the_rotation_up_when_it_a
     )
     .unwrap();
     let news = b.on_tab_message(TabMessage::Refreshed {
-        replaced: Secret::new("shared-refresh"),
+        replaced: RefreshToken::new("shared-refresh"),
         record: Secret::new(rotated.to_record()),
     });
     assert_eq!(news, Some(TabNews::Refreshed));
@@ -806,20 +814,20 @@ fn a_message_about_another_session_changes_nothing() {
     // A valid record of another session: only the checks below can keep it out.
     let other = browser.open_tab(&cognito, &clock, MemoryStore::default());
     cognito.reply(200, tokens(9, Some("someone-else")));
-    block_on(other.sign_in("bob", &Secret::new("pw"))).unwrap();
+    block_on(other.sign_in("bob", &Password::new("pw"))).unwrap();
     let record = Secret::new(other.state().session.as_ref().unwrap().to_record());
     browser.news.borrow_mut().clear();
     let before = b.info().unwrap();
     assert_eq!(
         b.on_tab_message(TabMessage::SignedOut {
-            refresh_token: Secret::new("someone-else")
+            refresh_token: RefreshToken::new("someone-else")
         }),
         None,
         "a sign-out of another session"
     );
     assert_eq!(
         b.on_tab_message(TabMessage::Refreshed {
-            replaced: Secret::new("someone-else"),
+            replaced: RefreshToken::new("someone-else"),
             record: record.clone(),
         }),
         None,
@@ -840,7 +848,7 @@ fn a_new_tab_asks_the_open_tabs_for_the_session() {
     let clock = Rc::new(Cell::new(T0));
     let a = browser.open_tab(&cognito, &clock, MemoryStore::default());
     cognito.reply(200, tokens(0, Some("shared-refresh")));
-    block_on(a.sign_in("alice", &Secret::new("pw"))).unwrap();
+    block_on(a.sign_in("alice", &Password::new("pw"))).unwrap();
     let store_c = MemoryStore::default();
     let c = browser.open_tab(&cognito, &clock, store_c.clone());
     assert_eq!(c.restore(), Ok(false)); // nothing stored: it asks, and A answers at once
@@ -874,7 +882,7 @@ fn srp_sign_in_proves_the_password_without_sending_it() {
         }),
     );
     cognito.reply(200, tokens(0, Some("r")));
-    let step = block_on(auth.sign_in("alice@example.com", &Secret::new("hunter2-pw"))).unwrap();
+    let step = block_on(auth.sign_in("alice@example.com", &Password::new("hunter2-pw"))).unwrap();
     assert!(matches!(step, SignInStep::SignedIn(_)));
     assert_eq!(
         cognito.targets(),
@@ -921,14 +929,14 @@ fn srp_with_a_wrong_password_reads_as_a_wrong_password() {
         400,
         error("NotAuthorizedException", "Incorrect username or password."),
     );
-    let err = block_on(auth.sign_in("u", &Secret::new("wrong"))).unwrap_err();
+    let err = block_on(auth.sign_in("u", &Password::new("wrong"))).unwrap_err();
     assert_eq!(err, AuthError::WrongCredentials);
     // A challenge missing a parameter is an unreadable answer, not a crash.
     cognito.reply(
         200,
         serde_json::json!({"ChallengeName": "PASSWORD_VERIFIER", "ChallengeParameters": {}}),
     );
-    let err = block_on(auth.sign_in("u", &Secret::new("pw"))).unwrap_err();
+    let err = block_on(auth.sign_in("u", &Password::new("pw"))).unwrap_err();
     assert!(
         matches!(err, AuthError::BadResponse(ref m) if m.contains("USER_ID_FOR_SRP")),
         "{err:?}"
@@ -945,13 +953,12 @@ fn sign_up_confirm_and_reset_send_what_cognito_expects_and_read_its_refusals() {
     );
     let up = block_on(
         w.auth
-            .sign_up("ann", "ann@example.com", &Secret::new("Pw-1234567")),
+            .sign_up("ann", "ann@example.com", &Password::new("Pw-1234567")),
     )
     .unwrap();
-    assert!(!up.user_confirmed);
     assert_eq!(
-        up.code_delivery_details.unwrap().destination.as_deref(),
-        Some("a***@e***")
+        up,
+        NewAccount::AwaitsCode(CodeSentTo(Some("a***@e***".into())))
     );
     assert_eq!(
         w.cognito.last_body(),
@@ -961,7 +968,7 @@ fn sign_up_confirm_and_reset_send_what_cognito_expects_and_read_its_refusals() {
     w.cognito
         .reply(400, error("UsernameExistsException", "User already exists"));
     assert_eq!(
-        block_on(w.auth.sign_up("ann", "a@e", &Secret::new("x"))).unwrap_err(),
+        block_on(w.auth.sign_up("ann", "a@e", &Password::new("x"))).unwrap_err(),
         AuthError::UsernameTaken
     );
     w.cognito
@@ -974,7 +981,11 @@ fn sign_up_confirm_and_reset_send_what_cognito_expects_and_read_its_refusals() {
     w.cognito
         .reply(400, error("ExpiredCodeException", "expired"));
     assert_eq!(
-        block_on(w.auth.reset_password("ann", "1", &Secret::new("N-1234567"))).unwrap_err(),
+        block_on(
+            w.auth
+                .reset_password("ann", "1", &Password::new("N-1234567"))
+        )
+        .unwrap_err(),
         AuthError::CodeExpired
     );
     assert_eq!(w.cognito.last_body()["Password"], "N-1234567");
@@ -993,7 +1004,8 @@ fn authorised_calls_use_a_fresh_token_and_retry_once_after_a_refusal() {
     w.cognito.reply(200, tokens(3600, Some("r2")));
     w.cognito.reply(200, serde_json::json!({"Username": "alice", "UserAttributes": [{"Name": "email", "Value": "a@e"}]}));
     let profile = block_on(w.auth.profile()).unwrap();
-    assert_eq!(profile.user_attributes[0].value, "a@e");
+    assert_eq!(profile.attributes[0].name, "email");
+    assert_eq!(profile.attributes[0].value, "a@e");
     assert_eq!(
         w.cognito.targets(),
         ["InitiateAuth", "GetTokensFromRefreshToken", "GetUser"]
@@ -1022,7 +1034,7 @@ fn a_wrong_current_password_is_said_plainly_and_keeps_the_session() {
     );
     let err = block_on(
         w.auth
-            .change_password(&Secret::new("bad"), &Secret::new("New-1234567")),
+            .change_password(&Password::new("bad"), &Password::new("New-1234567")),
     )
     .unwrap_err();
     assert_eq!(err, AuthError::WrongCurrentPassword);

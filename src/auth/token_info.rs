@@ -3,7 +3,7 @@
 
 use super::refresh::Refreshed;
 use super::{Auth, AuthError, Environment, HttpClient, SessionStore, TabLink};
-use crate::secret::Secret;
+use crate::secret::RefreshToken;
 
 /// What the token-info view shows.
 #[derive(Debug, Clone, PartialEq)]
@@ -51,7 +51,7 @@ impl<H: HttpClient, S: SessionStore, E: Environment, T: TabLink> Auth<H, S, E, T
             refresh_rotated_at_ms: s.refresh_rotated_at_ms,
             access_preview: s.access_token.preview(),
             id_preview: s.id_token.preview(),
-            refresh_preview: s.refresh_token.as_ref().map(Secret::preview),
+            refresh_preview: s.refresh_token.as_ref().map(RefreshToken::preview),
             clock_drift_ms: s.clock_drift_ms(),
             storage_problem: state.storage_problem.clone(),
         })

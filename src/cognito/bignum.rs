@@ -6,6 +6,8 @@
 /// 32-bit limbs in a 3072-bit number.
 pub const LIMBS: usize = 96;
 const BYTES: usize = LIMBS * 4;
+/// Room for a number's two's-complement big-endian form: its bytes and a leading zero byte.
+pub const PADDED_BYTES: usize = BYTES + 1;
 
 /// A number below 2^3072, little-endian limbs.
 #[derive(Clone, PartialEq, Eq)]
@@ -50,23 +52,16 @@ impl Uint {
 
     /// Big-endian bytes without leading zero bytes (`[0]` for zero).
     pub fn to_be_bytes(&self) -> Vec<u8> {
-        let all: Vec<u8> = self
-            .0
-            .iter()
-            .rev()
-            .flat_map(|limb| limb.to_be_bytes())
-            .collect();
-        let first = all.iter().position(|&b| b != 0).unwrap_or(all.len() - 1);
-        all[first..].to_vec()
+        let mut out = [0u8; PADDED_BYTES];
+        let start = self.write_padded(&mut out);
+        // The padded form's leading zero byte, if any, is not part of the plain bytes.
+        let start = start + usize::from(out[start] == 0 && start < BYTES);
+        out[start..].to_vec()
     }
 
     /// Lower-case hex without leading zeros.
     pub fn to_hex(&self) -> String {
-        let hex: String = self
-            .to_be_bytes()
-            .iter()
-            .map(|b| format!("{b:02x}"))
-            .collect();
+        let hex = crate::base64::hex(&self.to_be_bytes());
         match hex.strip_prefix('0') {
             Some(rest) if !rest.is_empty() => rest.to_string(),
             _ => hex,
@@ -109,6 +104,25 @@ impl Uint {
             carry = next;
         }
         carry == 1
+    }
+
+    /// Writes the two's-complement big-endian form (Java's `toByteArray`: no leading zero bytes
+    /// but one when the top bit is set; `[0]` for zero) into `out`, where it starts at the
+    /// returned index. No heap copy is made, so a secret's form can be wiped with `out`.
+    pub fn write_padded(&self, out: &mut [u8; PADDED_BYTES]) -> usize {
+        out[0] = 0;
+        for (i, limb) in self.0.iter().rev().enumerate() {
+            out[1 + 4 * i..5 + 4 * i].copy_from_slice(&limb.to_be_bytes());
+        }
+        let first = out[1..]
+            .iter()
+            .position(|&b| b != 0)
+            .map_or(BYTES, |p| p + 1);
+        if out[first] & 0x80 != 0 {
+            first - 1
+        } else {
+            first
+        }
     }
 
     /// Overwrites the digits in a way the compiler will not drop (secrets).
@@ -288,6 +302,21 @@ pub fn mul_add(a: &[u32], b: &[u32], c: &[u32]) -> Vec<u32> {
 mod tests {
     use super::*;
     use num_bigint::BigUint;
+
+    #[test]
+    fn the_padded_form_is_javas_to_byte_array() {
+        let top = "f".repeat(768);
+        for hex in ["0", "1", "7f", "80", "ff00", "0080", top.as_str()] {
+            let n = Uint::from_hex(hex).unwrap();
+            let mut out = [0u8; PADDED_BYTES];
+            let start = n.write_padded(&mut out);
+            let mut expected = n.to_be_bytes();
+            if expected[0] & 0x80 != 0 {
+                expected.insert(0, 0);
+            }
+            assert_eq!(&out[start..], &expected[..], "{hex}");
+        }
+    }
     use sha2::{Digest, Sha256};
 
     fn n() -> Uint {

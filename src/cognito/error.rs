@@ -1,7 +1,6 @@
 //! What can go wrong with one call: the transport, the answer's shape, or Cognito saying no.
 
 use super::HttpResponse;
-use std::fmt;
 
 /// The request did not get an HTTP answer.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -28,6 +27,35 @@ pub enum CallError {
         detail: String,
     },
 }
+
+/// For developers and logs; what a person reads is `AuthError`'s text.
+impl std::fmt::Display for TransportError {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        match self {
+            TransportError::Network(detail) => write!(f, "network failure: {detail}"),
+            TransportError::Timeout => f.write_str("no answer in time"),
+        }
+    }
+}
+
+impl std::error::Error for TransportError {}
+
+/// For developers and logs; what a person reads is `AuthError`'s text.
+impl std::fmt::Display for CallError {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        match self {
+            CallError::Service {
+                status,
+                code,
+                message,
+            } => write!(f, "HTTP {status} {code}: {message}"),
+            CallError::Transport(e) => e.fmt(f),
+            CallError::BadResponse { status, detail } => write!(f, "HTTP {status}: {detail}"),
+        }
+    }
+}
+
+impl std::error::Error for CallError {}
 
 impl From<TransportError> for CallError {
     fn from(e: TransportError) -> Self {
@@ -76,38 +104,55 @@ impl CallError {
     }
 }
 
-macro_rules! error_codes {
-    ($($variant:ident = $wire:literal,)*) => {
-        /// Cognito's error codes that this client tells apart; anything else is `Unknown`.
+/// A closed set of names Cognito puts on the wire, as an enum with a catch-all: matching is on
+/// the variant, and a name this client does not know keeps its text.
+macro_rules! wire_names {
+    ($(#[$doc:meta])* $enum:ident { $($variant:ident = $wire:literal,)* }) => {
+        $(#[$doc])*
         #[derive(Debug, Clone, PartialEq, Eq)]
-        pub enum ErrorCode {
+        pub enum $enum {
             $($variant,)*
             Unknown(String),
         }
 
-        impl ErrorCode {
-            /// From a raw code such as `NotAuthorizedException:` or
-            /// `aws.cognito#NotAuthorizedException,http://...`.
-            pub fn parse(raw: &str) -> ErrorCode {
-                let cut = raw.split([':', ',']).next().unwrap_or("");
-                let name = cut.rsplit('#').next().unwrap_or("").trim();
+        impl $enum {
+            /// From the exact wire name.
+            pub fn from_wire(name: &str) -> $enum {
                 match name {
-                    $($wire => ErrorCode::$variant,)*
-                    other => ErrorCode::Unknown(other.to_string()),
+                    $($wire => $enum::$variant,)*
+                    other => $enum::Unknown(other.to_string()),
                 }
             }
 
             pub fn as_str(&self) -> &str {
                 match self {
-                    $(ErrorCode::$variant => $wire,)*
-                    ErrorCode::Unknown(name) => name,
+                    $($enum::$variant => $wire,)*
+                    $enum::Unknown(name) => name,
                 }
+            }
+        }
+
+        impl ::std::fmt::Display for $enum {
+            fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+                f.write_str(self.as_str())
             }
         }
     };
 }
+pub(crate) use wire_names;
 
-error_codes! {
+impl ErrorCode {
+    /// From a raw code such as `NotAuthorizedException:` or
+    /// `aws.cognito#NotAuthorizedException,http://...`.
+    pub fn parse(raw: &str) -> ErrorCode {
+        let cut = raw.split([':', ',']).next().unwrap_or("");
+        ErrorCode::from_wire(cut.rsplit('#').next().unwrap_or("").trim())
+    }
+}
+
+wire_names! {
+    /// Cognito's error codes that this client tells apart; anything else is `Unknown`.
+    ErrorCode {
     NotAuthorized = "NotAuthorizedException",
     UserNotFound = "UserNotFoundException",
     UserNotConfirmed = "UserNotConfirmedException",
@@ -134,11 +179,6 @@ error_codes! {
     ExpiredCode = "ExpiredCodeException",
     CodeDeliveryFailure = "CodeDeliveryFailureException",
     AliasExists = "AliasExistsException",
-}
-
-impl fmt::Display for ErrorCode {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        f.write_str(self.as_str())
     }
 }
 

@@ -73,7 +73,7 @@ pub fn regional_endpoint(region: &str) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::secret::Secret;
+    use crate::secret::{ChallengeSession, Password, RefreshToken};
 
     fn ok(body: &str) -> HttpResponse {
         HttpResponse {
@@ -85,7 +85,7 @@ mod tests {
 
     #[test]
     fn builds_an_initiate_auth_request_as_on_the_wire() {
-        let op = InitiateAuth::user_password("client-1", "alice", &Secret::new("pw"));
+        let op = InitiateAuth::user_password("client-1", "alice", &Password::new("pw"));
         let req = build_request("https://example.test/", &op);
         assert_eq!(req.url, "https://example.test/");
         assert_eq!(
@@ -109,7 +109,7 @@ mod tests {
 
     #[test]
     fn builds_refresh_requests_for_both_modes() {
-        let rt = Secret::new("refresh-1");
+        let rt = RefreshToken::new("refresh-1");
         let rotation = build_request("u", &GetTokensFromRefreshToken::new("c", &rt));
         assert_eq!(
             serde_json::from_str::<serde_json::Value>(&rotation.body).unwrap(),
@@ -136,9 +136,9 @@ mod tests {
     fn builds_new_password_and_revoke_requests() {
         let op = RespondToAuthChallenge::new_password(
             "c",
-            &Secret::new("sess"),
+            &ChallengeSession::new("sess"),
             "bob",
-            &Secret::new("N3w!pass"),
+            &Password::new("N3w!pass"),
         );
         assert_eq!(
             serde_json::to_value(&op).unwrap(),
@@ -150,14 +150,14 @@ mod tests {
             })
         );
         assert_eq!(
-            serde_json::to_value(RevokeToken::new("c", &Secret::new("rt"))).unwrap(),
+            serde_json::to_value(RevokeToken::new("c", &RefreshToken::new("rt"))).unwrap(),
             serde_json::json!({"Token": "rt", "ClientId": "c"})
         );
     }
 
     #[test]
     fn request_debug_output_hides_the_body() {
-        let op = InitiateAuth::user_password("c", "alice", &Secret::new("hunter2"));
+        let op = InitiateAuth::user_password("c", "alice", &Password::new("hunter2"));
         let shown = format!("{:?} {:?}", build_request("u", &op), op);
         assert!(!shown.contains("hunter2"), "{shown}");
     }

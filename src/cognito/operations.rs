@@ -2,7 +2,7 @@
 //! wire's (`PascalCase`).
 
 use super::Operation;
-use crate::secret::Secret;
+use crate::secret::{AccessToken, ChallengeSession, IdToken, Password, RefreshToken, Secret};
 use serde::{Deserialize, Serialize};
 use std::collections::BTreeMap;
 
@@ -16,13 +16,13 @@ pub struct InitiateAuth {
 }
 
 impl InitiateAuth {
-    pub fn user_password(client_id: &str, username: &str, password: &Secret) -> Self {
+    pub fn user_password(client_id: &str, username: &str, password: &Password) -> Self {
         Self {
             auth_flow: "USER_PASSWORD_AUTH".into(),
             client_id: client_id.into(),
             auth_parameters: BTreeMap::from([
                 ("USERNAME".into(), Secret::new(username)),
-                ("PASSWORD".into(), password.clone()),
+                ("PASSWORD".into(), password.to_secret()),
             ]),
         }
     }
@@ -40,11 +40,11 @@ impl InitiateAuth {
     }
 
     /// The legacy refresh. Its answer never carries a refresh token: the old one stays.
-    pub fn refresh_token(client_id: &str, refresh_token: &Secret) -> Self {
+    pub fn refresh_token(client_id: &str, refresh_token: &RefreshToken) -> Self {
         Self {
             auth_flow: "REFRESH_TOKEN_AUTH".into(),
             client_id: client_id.into(),
-            auth_parameters: BTreeMap::from([("REFRESH_TOKEN".into(), refresh_token.clone())]),
+            auth_parameters: BTreeMap::from([("REFRESH_TOKEN".into(), refresh_token.to_secret())]),
         }
     }
 }
@@ -54,23 +54,47 @@ impl Operation for InitiateAuth {
     type Output = AuthStep;
 }
 
+crate::cognito::error::wire_names! {
+    /// The challenges Cognito may answer a sign-in step with; one this client does not know
+    /// is `Unknown`, with its name.
+    ChallengeName {
+        PasswordVerifier = "PASSWORD_VERIFIER",
+        NewPasswordRequired = "NEW_PASSWORD_REQUIRED",
+        SoftwareTokenMfa = "SOFTWARE_TOKEN_MFA",
+        SmsMfa = "SMS_MFA",
+        EmailOtp = "EMAIL_OTP",
+        SelectMfaType = "SELECT_MFA_TYPE",
+        MfaSetup = "MFA_SETUP",
+        CustomChallenge = "CUSTOM_CHALLENGE",
+        DeviceSrpAuth = "DEVICE_SRP_AUTH",
+    }
+}
+
 /// The answer to a sign-in step: tokens, or another challenge.
 #[derive(Debug, Deserialize)]
 #[serde(rename_all = "PascalCase")]
 pub struct AuthStep {
     pub authentication_result: Option<AuthenticationResult>,
+    /// The wire name; [`AuthStep::challenge`] reads it.
     pub challenge_name: Option<String>,
-    pub session: Option<Secret>,
+    pub session: Option<ChallengeSession>,
     #[serde(default)]
     pub challenge_parameters: BTreeMap<String, String>,
+}
+
+impl AuthStep {
+    /// The challenge this step asks for, if any.
+    pub fn challenge(&self) -> Option<ChallengeName> {
+        self.challenge_name.as_deref().map(ChallengeName::from_wire)
+    }
 }
 
 #[derive(Debug, Clone, Deserialize)]
 #[serde(rename_all = "PascalCase")]
 pub struct AuthenticationResult {
-    pub access_token: Secret,
-    pub id_token: Secret,
-    pub refresh_token: Option<Secret>,
+    pub access_token: AccessToken,
+    pub id_token: IdToken,
+    pub refresh_token: Option<RefreshToken>,
     /// Lifetime of the access and id tokens, in seconds from when the answer was made.
     pub expires_in: u64,
     pub token_type: Option<String>,
@@ -83,24 +107,24 @@ pub struct RespondToAuthChallenge {
     pub challenge_name: String,
     pub client_id: String,
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub session: Option<Secret>,
+    pub session: Option<ChallengeSession>,
     pub challenge_responses: BTreeMap<String, Secret>,
 }
 
 impl RespondToAuthChallenge {
     pub fn new_password(
         client_id: &str,
-        session: &Secret,
+        session: &ChallengeSession,
         username: &str,
-        new_password: &Secret,
+        new_password: &Password,
     ) -> Self {
         Self {
-            challenge_name: "NEW_PASSWORD_REQUIRED".into(),
+            challenge_name: ChallengeName::NewPasswordRequired.as_str().into(),
             client_id: client_id.into(),
             session: Some(session.clone()),
             challenge_responses: BTreeMap::from([
                 ("USERNAME".into(), Secret::new(username)),
-                ("NEW_PASSWORD".into(), new_password.clone()),
+                ("NEW_PASSWORD".into(), new_password.to_secret()),
             ]),
         }
     }
@@ -110,11 +134,11 @@ impl RespondToAuthChallenge {
     /// Answers `PASSWORD_VERIFIER` with the SRP proof of the password.
     pub fn password_verifier(
         client_id: &str,
-        session: Option<&Secret>,
+        session: Option<&ChallengeSession>,
         claim: &super::srp::PasswordClaim,
     ) -> Self {
         Self {
-            challenge_name: "PASSWORD_VERIFIER".into(),
+            challenge_name: ChallengeName::PasswordVerifier.as_str().into(),
             client_id: client_id.into(),
             session: session.cloned(),
             challenge_responses: BTreeMap::from([
@@ -141,11 +165,11 @@ impl Operation for RespondToAuthChallenge {
 #[serde(rename_all = "PascalCase")]
 pub struct GetTokensFromRefreshToken {
     pub client_id: String,
-    pub refresh_token: Secret,
+    pub refresh_token: RefreshToken,
 }
 
 impl GetTokensFromRefreshToken {
-    pub fn new(client_id: &str, refresh_token: &Secret) -> Self {
+    pub fn new(client_id: &str, refresh_token: &RefreshToken) -> Self {
         Self {
             client_id: client_id.into(),
             refresh_token: refresh_token.clone(),
@@ -164,16 +188,22 @@ impl Operation for GetTokensFromRefreshToken {
     type Output = RefreshedTokens;
 }
 
-/// `RevokeToken`: kills a refresh token (and, where revocation is on, its access tokens).
+/// `RevokeToken`: kills a refresh token (and, where revocation is on, its access tokens). Only
+/// a refresh token is accepted; an access token is refused by the compiler:
+///
+/// ```compile_fail
+/// use cognito_client::{cognito::RevokeToken, secret::AccessToken};
+/// RevokeToken::new("client", &AccessToken::new("eyJ.access.token"));
+/// ```
 #[derive(Debug, Serialize)]
 #[serde(rename_all = "PascalCase")]
 pub struct RevokeToken {
-    pub token: Secret,
+    pub token: RefreshToken,
     pub client_id: String,
 }
 
 impl RevokeToken {
-    pub fn new(client_id: &str, refresh_token: &Secret) -> Self {
+    pub fn new(client_id: &str, refresh_token: &RefreshToken) -> Self {
         Self {
             token: refresh_token.clone(),
             client_id: client_id.into(),
@@ -212,7 +242,7 @@ pub struct CodeDelivery {
 pub struct SignUp {
     pub client_id: String,
     pub username: String,
-    pub password: Secret,
+    pub password: Password,
     pub user_attributes: Vec<Attribute>,
 }
 
@@ -282,7 +312,7 @@ pub struct ConfirmForgotPassword {
     pub client_id: String,
     pub username: String,
     pub confirmation_code: String,
-    pub password: Secret,
+    pub password: Password,
 }
 
 impl Operation for ConfirmForgotPassword {
@@ -294,9 +324,9 @@ impl Operation for ConfirmForgotPassword {
 #[derive(Debug, Serialize)]
 #[serde(rename_all = "PascalCase")]
 pub struct ChangePassword {
-    pub access_token: Secret,
-    pub previous_password: Secret,
-    pub proposed_password: Secret,
+    pub access_token: AccessToken,
+    pub previous_password: Password,
+    pub proposed_password: Password,
 }
 
 impl Operation for ChangePassword {
@@ -308,7 +338,7 @@ impl Operation for ChangePassword {
 #[derive(Debug, Serialize)]
 #[serde(rename_all = "PascalCase")]
 pub struct GetUser {
-    pub access_token: Secret,
+    pub access_token: AccessToken,
 }
 
 #[derive(Debug, Clone, Deserialize)]
@@ -328,7 +358,7 @@ impl Operation for GetUser {
 #[derive(Debug, Serialize)]
 #[serde(rename_all = "PascalCase")]
 pub struct GlobalSignOut {
-    pub access_token: Secret,
+    pub access_token: AccessToken,
 }
 
 impl Operation for GlobalSignOut {

@@ -3,9 +3,9 @@
 //! key derivation and claim signature. Pure: randomness and time come in as values.
 
 pub use super::bignum::wipe;
-use super::bignum::{Modulus, Uint, limbs, mul_add};
+use super::bignum::{Modulus, PADDED_BYTES, Uint, limbs, mul_add};
 use crate::base64::{self, Alphabet};
-use crate::secret::Secret;
+use crate::secret::{Password, Secret};
 use hmac::{Hmac, KeyInit, Mac};
 use sha2::{Digest, Sha256};
 use std::fmt;
@@ -31,12 +31,11 @@ fn n() -> Uint {
 
 /// The big-endian bytes of `x` with a leading zero byte when the top bit is set: the
 /// two's-complement form (Java's `toByteArray`) that Cognito hashes.
+/// For public values; secrets use [`Uint::write_padded`] into a buffer they then wipe.
 fn padded(x: &Uint) -> Vec<u8> {
-    let mut bytes = x.to_be_bytes();
-    if bytes[0] & 0x80 != 0 {
-        bytes.insert(0, 0);
-    }
-    bytes
+    let mut out = [0u8; PADDED_BYTES];
+    let start = x.write_padded(&mut out);
+    out[start..].to_vec()
 }
 
 fn sha256(parts: &[&[u8]]) -> [u8; 32] {
@@ -97,6 +96,8 @@ impl fmt::Display for SrpError {
     }
 }
 
+impl std::error::Error for SrpError {}
+
 /// One SRP sign-in: made with fresh randomness, used for one challenge, then dropped.
 pub struct SrpClient {
     a: Uint,
@@ -129,12 +130,12 @@ impl SrpClient {
         &self,
         pool_name: &str,
         challenge: &VerifierChallenge,
-        password: &Secret,
+        password: &Password,
         timestamp: &str,
     ) -> Result<PasswordClaim, SrpError> {
-        let key = self.key(pool_name, challenge, password)?;
         let secret_block = base64::decode(&challenge.secret_block, Alphabet::Standard)
             .ok_or(SrpError::BadParameter("SECRET_BLOCK"))?;
+        let mut key = self.key(pool_name, challenge, password)?;
         let signature = hmac_sha256(
             &key,
             &[
@@ -144,6 +145,7 @@ impl SrpClient {
                 timestamp.as_bytes(),
             ],
         );
+        wipe(&mut key);
         Ok(PasswordClaim {
             user_id: challenge.user_id.clone(),
             secret_block: challenge.secret_block.clone(),
@@ -157,7 +159,7 @@ impl SrpClient {
         &self,
         pool_name: &str,
         challenge: &VerifierChallenge,
-        password: &Secret,
+        password: &Password,
     ) -> Result<[u8; 16], SrpError> {
         let n = n();
         let modulus = Modulus::new(n.clone());
@@ -172,27 +174,43 @@ impl SrpClient {
             return Err(SrpError::UnsafeServerValue);
         }
         let k = sha256(&[&padded(&n), &padded(&Uint::from_u32(2))]);
-        let identity = sha256(&[
+        // Every value below that the password or `a` reaches is wiped once used: the hash of
+        // the password (`identity`), x, g^x (the verifier), the base, the exponent, S and its
+        // bytes, and the HKDF's PRK and output.
+        let mut identity = sha256(&[
             pool_name.as_bytes(),
             challenge.user_id.as_bytes(),
             b":",
             password.expose().as_bytes(),
         ]);
-        let x = sha256(&[&padded(&salt), &identity]);
+        let mut x = sha256(&[&padded(&salt), &identity]);
+        wipe(&mut identity);
+        let mut x_limbs = limbs(&x);
+        wipe(&mut x);
         // S = (B - k·g^x)^(a + u·x) mod N, kept non-negative.
-        let g_x = modulus.pow(&Uint::from_u32(2), &limbs(&x));
+        let mut g_x = modulus.pow(&Uint::from_u32(2), &x_limbs);
         let k = Uint::from_be_bytes(&k).expect("a hash fits");
-        let base = modulus.sub(&b_mod_n, &modulus.mul(&k, &g_x));
-        let mut exponent = mul_add(&limbs(&u), &limbs(&x), &self.a.0);
+        let mut k_g_x = modulus.mul(&k, &g_x);
+        g_x.wipe();
+        let mut base = modulus.sub(&b_mod_n, &k_g_x);
+        k_g_x.wipe();
+        let mut exponent = mul_add(&limbs(&u), &x_limbs, &self.a.0);
+        wipe(&mut x_limbs);
         let mut s = modulus.pow(&base, &exponent);
+        base.wipe();
         wipe(&mut exponent);
         let u = Uint::from_be_bytes(&u).expect("a hash fits");
         // HKDF-SHA256 to 16 bytes, salt u, info "Caldera Derived Key".
-        let prk = hmac_sha256(&padded(&u), &[&padded(&s)]);
+        let mut s_bytes = [0u8; PADDED_BYTES];
+        let start = s.write_padded(&mut s_bytes);
         s.wipe();
-        let okm = hmac_sha256(&prk, &[b"Caldera Derived Key", &[1]]);
+        let mut prk = hmac_sha256(&padded(&u), &[&s_bytes[start..]]);
+        wipe(&mut s_bytes);
+        let mut okm = hmac_sha256(&prk, &[b"Caldera Derived Key", &[1]]);
+        wipe(&mut prk);
         let mut key = [0u8; 16];
         key.copy_from_slice(&okm[..16]);
+        wipe(&mut okm);
         Ok(key)
     }
 }
@@ -259,7 +277,7 @@ mod tests {
                 srp_b_hex: text("srpB"),
                 secret_block: text("secretBlock"),
             };
-            let password = Secret::new(text("password"));
+            let password = Password::new(text("password"));
             let key = client
                 .key(&text("poolName"), &challenge, &password)
                 .unwrap();
@@ -288,7 +306,7 @@ mod tests {
             srp_b_hex: b.into(),
             secret_block: block.into(),
         };
-        let pw = Secret::new("p");
+        let pw = Password::new("p");
         let n_hex = std::str::from_utf8(N_HEX).unwrap();
         assert_eq!(
             client

@@ -10,7 +10,7 @@ pub use policy::retry_delay_ms;
 pub use record::RecordError;
 
 use crate::cognito::AuthenticationResult;
-use crate::secret::Secret;
+use crate::secret::{AccessToken, IdToken, RefreshToken};
 
 /// Refresh a little before the access token's end, so a token is never sent in its last
 /// seconds and then refused on arrival.
@@ -24,9 +24,9 @@ pub const EXPIRY_MARGIN_MS: u64 = 5_000;
 #[derive(Debug, Clone, PartialEq)]
 pub struct Session {
     pub username: String,
-    pub access_token: Secret,
-    pub id_token: Secret,
-    pub refresh_token: Option<Secret>,
+    pub access_token: AccessToken,
+    pub id_token: IdToken,
+    pub refresh_token: Option<RefreshToken>,
     pub obtained_at_ms: u64,
     pub expires_in_s: u64,
     /// When a refresh last brought a refresh token different from the one it used.
@@ -43,8 +43,8 @@ impl Session {
         result: AuthenticationResult,
         obtained_at_ms: u64,
     ) -> Result<Session, JwtError> {
-        let access_claims = decode_claims(&result.access_token)?;
-        let id_claims = decode_claims(&result.id_token)?;
+        let access_claims = decode_claims(result.access_token.expose())?;
+        let id_claims = decode_claims(result.id_token.expose())?;
         // The token's own lifetime (exp - iat) bounds ExpiresIn, in case an answer overstates it.
         let expires_in_s = match access_claims.exp.checked_sub(access_claims.iat) {
             Some(lifetime) if lifetime > 0 => result.expires_in.min(lifetime),
@@ -125,23 +125,23 @@ pub enum Rotation {
 pub(crate) mod tests {
     use super::*;
 
-    /// A token whose payload is `claims` (header and signature are not checked by the client).
-    pub fn token(claims: serde_json::Value) -> Secret {
+    /// A JWT whose payload is `claims` (header and signature are not checked by the client).
+    pub fn token(claims: serde_json::Value) -> String {
         let payload = jwt::tests::base64url(serde_json::to_string(&claims).unwrap().as_bytes());
-        Secret::new(format!("eyJhbGciOiJSUzI1NiJ9.{payload}.c2lnbmF0dXJl"))
+        format!("eyJhbGciOiJSUzI1NiJ9.{payload}.c2lnbmF0dXJl")
     }
 
     pub fn result(iat: u64, refresh: Option<&str>) -> AuthenticationResult {
         AuthenticationResult {
-            access_token: token(serde_json::json!({
+            access_token: AccessToken::new(token(serde_json::json!({
                 "sub": "s-1", "username": "alice", "token_use": "access",
                 "iat": iat, "exp": iat + 3600, "client_id": "c"
-            })),
-            id_token: token(serde_json::json!({
+            }))),
+            id_token: IdToken::new(token(serde_json::json!({
                 "sub": "s-1", "cognito:username": "alice", "email": "alice@example.com",
                 "token_use": "id", "iat": iat, "exp": iat + 3600, "aud": "c"
-            })),
-            refresh_token: refresh.map(Secret::new),
+            }))),
+            refresh_token: refresh.map(RefreshToken::new),
             expires_in: 3600,
             token_type: Some("Bearer".into()),
         }
@@ -244,7 +244,7 @@ pub(crate) mod tests {
     fn a_refresh_with_garbage_tokens_fails_and_the_caller_keeps_the_old_session() {
         let s = Session::from_result("alice", result(1_800_000_000, Some("r")), T0).unwrap();
         let mut bad = result(1_800_003_600, Some("r2"));
-        bad.access_token = Secret::new("not-a-jwt");
+        bad.access_token = AccessToken::new("not-a-jwt");
         assert!(s.refreshed(bad, T0 + 1).is_err());
     }
 }

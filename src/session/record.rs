@@ -2,7 +2,7 @@
 //! cannot read is reported and reset, never half-used.
 
 use super::{JwtError, Session, decode_claims};
-use crate::secret::Secret;
+use crate::secret::{AccessToken, IdToken, RefreshToken};
 use serde::{Deserialize, Serialize};
 use std::fmt;
 
@@ -14,9 +14,9 @@ pub const RECORD_VERSION: u32 = 1;
 struct RecordV1 {
     v: u32,
     username: String,
-    access_token: Secret,
-    id_token: Secret,
-    refresh_token: Option<Secret>,
+    access_token: AccessToken,
+    id_token: IdToken,
+    refresh_token: Option<RefreshToken>,
     obtained_at_ms: u64,
     expires_in_s: u64,
     refresh_rotated_at_ms: Option<u64>,
@@ -47,6 +47,8 @@ impl fmt::Display for RecordError {
     }
 }
 
+impl std::error::Error for RecordError {}
+
 impl Session {
     pub fn to_record(&self) -> String {
         let record = RecordV1 {
@@ -74,8 +76,8 @@ impl Session {
         let r: RecordV1 =
             serde_json::from_str(raw).map_err(|e| RecordError::MissingFields(e.to_string()))?;
         Ok(Session {
-            access_claims: decode_claims(&r.access_token).map_err(RecordError::BadToken)?,
-            id_claims: decode_claims(&r.id_token).map_err(RecordError::BadToken)?,
+            access_claims: decode_claims(r.access_token.expose()).map_err(RecordError::BadToken)?,
+            id_claims: decode_claims(r.id_token.expose()).map_err(RecordError::BadToken)?,
             username: r.username,
             access_token: r.access_token,
             id_token: r.id_token,

@@ -2,7 +2,7 @@
 
 use super::field::{Action, Field, Submit};
 use super::{AppCtx, Busy};
-use crate::secret::Secret;
+use crate::secret::Password;
 use leptos::ev::SubmitEvent;
 use leptos::prelude::*;
 
@@ -13,8 +13,8 @@ pub fn AccountPanel() -> impl IntoView {
     let change = move |ev: SubmitEvent| {
         ev.prevent_default();
         ctx.change_password(
-            Secret::new(current.get_untracked()),
-            Secret::new(new.get_untracked()),
+            Password::new(current.get_untracked()),
+            Password::new(new.get_untracked()),
         );
         current.set(String::new());
         new.set(String::new());
@@ -30,7 +30,7 @@ pub fn AccountPanel() -> impl IntoView {
             </div>
             {move || ctx.session.profile.get().map(|profile| view! {
                 <dl class="facts" data-testid="profile">
-                    {profile.user_attributes.into_iter().map(|a| view! {
+                    {profile.attributes.into_iter().map(|a| view! {
                         <dt>{a.name.clone()}</dt>
                         <dd data-testid=format!("profile-{}", a.name)>{a.value}</dd>
                     }).collect_view()}

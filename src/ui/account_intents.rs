@@ -2,23 +2,23 @@
 //! reset and change, the profile, signing out everywhere.
 
 use super::state::{AppCtx, Busy};
+use crate::auth::NewAccount;
 use crate::outcome::{self, Screen, Tone};
-use crate::secret::Secret;
+use crate::secret::Password;
 use leptos::prelude::*;
 
 impl AppCtx {
-    pub fn sign_up(self, username: String, email: String, password: Secret) {
+    pub fn sign_up(self, username: String, email: String, password: Password) {
         self.known_username.set(username.clone());
         self.run(Busy::SigningUp, move |auth| async move {
             self.log(Tone::Info, format!("Creating the account {username}…"));
             match auth.sign_up(&username, &email, &password).await {
-                Ok(up) if up.user_confirmed => {
+                Ok(NewAccount::Confirmed) => {
                     self.apply(outcome::done("Account created. Sign in with it."));
                     self.show(Screen::SignIn);
                 }
-                Ok(up) => {
-                    let destination = up.code_delivery_details.and_then(|d| d.destination);
-                    let sent = outcome::code_sent(destination.as_deref());
+                Ok(NewAccount::AwaitsCode(sent)) => {
+                    let sent = outcome::code_sent(&sent);
                     self.apply(outcome::done(format!("Account created. {sent}")));
                     self.show(Screen::Confirm(username));
                 }
@@ -44,10 +44,7 @@ impl AppCtx {
     pub fn resend_code(self, username: String) {
         self.run(Busy::SendingCode, move |auth| async move {
             match auth.resend_confirmation_code(&username).await {
-                Ok(sent) => {
-                    let destination = sent.code_delivery_details.and_then(|d| d.destination);
-                    self.apply(outcome::done(outcome::code_sent(destination.as_deref())));
-                }
+                Ok(sent) => self.apply(outcome::done(outcome::code_sent(&sent))),
                 Err(e) => self.fail("Sending a new code", e),
             }
         });
@@ -58,8 +55,7 @@ impl AppCtx {
         self.run(Busy::SendingCode, move |auth| async move {
             match auth.forgot_password(&username).await {
                 Ok(sent) => {
-                    let destination = sent.code_delivery_details.and_then(|d| d.destination);
-                    self.apply(outcome::done(outcome::code_sent(destination.as_deref())));
+                    self.apply(outcome::done(outcome::code_sent(&sent)));
                     self.show(Screen::ResetPassword(username));
                 }
                 Err(e) => self.fail("Asking for a reset code", e),
@@ -68,7 +64,7 @@ impl AppCtx {
     }
 
     /// Sets the new password, then signs in with it.
-    pub fn reset_password(self, username: String, code: String, password: Secret) {
+    pub fn reset_password(self, username: String, code: String, password: Password) {
         self.run(Busy::Resetting, move |auth| async move {
             match auth.reset_password(&username, &code, &password).await {
                 Ok(()) => {
@@ -83,7 +79,7 @@ impl AppCtx {
         });
     }
 
-    pub fn change_password(self, current: Secret, new: Secret) {
+    pub fn change_password(self, current: Password, new: Password) {
         self.run(Busy::ChangingPassword, move |auth| async move {
             match auth.change_password(&current, &new).await {
                 Ok(()) => self.apply(outcome::done("Password changed.")),

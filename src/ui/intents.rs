@@ -6,11 +6,11 @@ use super::state::{AppCtx, Busy};
 use crate::auth::{AuthError, PendingChallenge, TabMessage};
 use crate::browser::{BrowserAuth, local_time};
 use crate::outcome::{self, Screen, Tone};
-use crate::secret::Secret;
+use crate::secret::Password;
 use leptos::prelude::*;
 
 impl AppCtx {
-    pub fn sign_in(self, username: String, password: Secret) {
+    pub fn sign_in(self, username: String, password: Password) {
         self.known_username.set(username.clone());
         self.run(Busy::SigningIn, move |auth| async move {
             self.log(Tone::Info, format!("Signing in as {username}…"));
@@ -25,7 +25,7 @@ impl AppCtx {
         });
     }
 
-    pub fn set_new_password(self, challenge: PendingChallenge, password: Secret) {
+    pub fn set_new_password(self, challenge: PendingChallenge, password: Password) {
         self.run(Busy::SettingPassword, move |auth| async move {
             self.log(Tone::Info, "Setting a new password…");
             match auth.answer_new_password(&challenge, &password).await {

@@ -4,7 +4,7 @@ use super::field::{Field, LinkButton, Submit};
 use super::{AppCtx, Busy};
 use crate::auth::PendingChallenge;
 use crate::outcome::Screen;
-use crate::secret::Secret;
+use crate::secret::Password;
 use leptos::ev::SubmitEvent;
 use leptos::prelude::*;
 
@@ -27,7 +27,7 @@ pub fn SignInForm() -> impl IntoView {
         if name.is_empty() || password.get_untracked().is_empty() {
             return;
         }
-        ctx.sign_in(name, Secret::new(password.get_untracked()));
+        ctx.sign_in(name, Password::new(password.get_untracked()));
         password.set(String::new());
     };
     let (running, disabled) = busy_signals(ctx, Busy::SigningIn);
@@ -59,7 +59,7 @@ pub fn NewPasswordForm(challenge: PendingChallenge) -> impl IntoView {
         let (new, again) = (password.get_untracked(), confirm.get_untracked());
         mismatch.set(new != again);
         if !new.is_empty() && new == again {
-            ctx.set_new_password(challenge.clone(), Secret::new(new));
+            ctx.set_new_password(challenge.clone(), Password::new(new));
         }
     };
     let (running, disabled) = busy_signals(ctx, Busy::SettingPassword);
@@ -92,7 +92,7 @@ pub fn SignUpForm() -> impl IntoView {
         ctx.sign_up(
             username.get_untracked().trim().to_string(),
             email.get_untracked().trim().to_string(),
-            Secret::new(password.get_untracked()),
+            Password::new(password.get_untracked()),
         );
     };
     let (running, disabled) = busy_signals(ctx, Busy::SigningUp);
@@ -173,7 +173,7 @@ pub fn ResetPasswordForm(username: String) -> impl IntoView {
         ctx.reset_password(
             username.clone(),
             code.get_untracked(),
-            Secret::new(password.get_untracked()),
+            Password::new(password.get_untracked()),
         );
     };
     let (running, disabled) = busy_signals(ctx, Busy::Resetting);

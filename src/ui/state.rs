@@ -3,9 +3,8 @@
 //! `account_intents.rs`; the browser hooks that drive the keep-alive are in `hooks.rs`; what
 //! each outcome shows is decided in `crate::outcome` and applied here.
 
-use crate::auth::TokenInfo;
+use crate::auth::{Profile, TokenInfo};
 use crate::browser::{BrowserAuth, BrowserTabs, local_time};
-use crate::cognito::UserProfile;
 use crate::outcome::{Notice, Outcome, Screen, Situation, Tone, Topic};
 use futures::FutureExt;
 use futures::future::LocalBoxFuture;
@@ -44,7 +43,7 @@ const LOG_LIMIT: usize = 200;
 #[derive(Clone, Copy)]
 pub struct SessionView {
     pub info: RwSignal<Option<TokenInfo>>,
-    pub profile: RwSignal<Option<UserProfile>>,
+    pub profile: RwSignal<Option<Profile>>,
 }
 
 impl SessionView {
