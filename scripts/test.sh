@@ -70,6 +70,7 @@ check fmt cargo fmt --all --check
 check fmt-local-cognito cargo fmt --check --manifest-path tools/local-cognito/Cargo.toml
 check clippy-host cargo clippy --all-targets -- -D warnings
 check clippy-wasm32 cargo clippy --target wasm32-unknown-unknown --all-targets -- -D warnings
+check rustdoc env RUSTDOCFLAGS="-D warnings" cargo doc --no-deps --target wasm32-unknown-unknown
 tests host-unit-tests cargo test
 # The local Cognito's own tests, in the target dir setup.sh built it in (little to compile).
 tests local-cognito-tests env CARGO_TARGET_DIR="$LOCAL_COGNITO_TARGET" \
@@ -88,6 +89,7 @@ STACK_PIDS+=($!) # a port that accepts and never answers, for the timeout test
 export CHROMEDRIVER=/usr/bin/chromedriver
 export COGNITO_TEST_ENDPOINT="$COGNITO_URL"
 export COGNITO_TEST_BLACKHOLE="http://127.0.0.1:$TEST_BLACKHOLE_PORT/"
+# The library's tests, tests/web.rs and the example app's check (examples/hello).
 tests wasm-bindgen-tests cargo test --target wasm32-unknown-unknown
 
 # A failed build leaves no dist/ behind, so nothing below runs on an old one.

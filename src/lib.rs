@@ -9,10 +9,12 @@
 //! - `ui`: Leptos components talking to one auth handle (wasm32 only).
 
 pub mod auth;
-pub mod base64;
+mod base64;
 pub mod cognito;
 pub mod config;
-pub mod display;
+// Pure text for the UI (wasm32 only), tested on the host.
+#[cfg_attr(not(target_arch = "wasm32"), allow(dead_code))]
+mod display;
 pub mod outcome;
 pub mod secret;
 pub mod session;

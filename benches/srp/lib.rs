@@ -2,7 +2,7 @@
 //! (S, the HKDF key, the HMAC signature). Inputs are hex/base64 as Cognito sends them.
 
 use cognito_client::cognito::srp::{SECRET_BYTES, SrpClient, VerifierChallenge};
-use cognito_client::secret::Secret;
+use cognito_client::secret::Password;
 use wasm_bindgen::prelude::*;
 
 /// Returns the signature (base64), so the page can check it against the fixture.
@@ -30,7 +30,7 @@ pub fn srp_claim(
         secret_block: secret_block.into(),
     };
     client
-        .claim(pool_name, &challenge, &Secret::new(password), timestamp)
+        .claim(pool_name, &challenge, &Password::new(password), timestamp)
         .map(|claim| claim.signature.expose().to_string())
         .unwrap_or_default()
 }

@@ -1,12 +1,16 @@
 //! Test controls under `/_fakecloud/…`, at the paths and in the JSON shapes the fakecloud binary
 //! uses, so scripts written for it work unchanged: health, codes, confirming a user, revoking
-//! every token of a user, enrolling a known TOTP secret, the outbox, and a reset.
+//! every token of a user, enrolling a known TOTP secret, the outbox, and a reset. Also
+//! Cognito's `/oauth2/userInfo`, an HTTP API that takes `Authorization: Bearer <access token>`
+//! (the library's example app calls it as "your API").
 
 use axum::extract::{Path, State};
-use axum::http::StatusCode;
+use axum::http::{HeaderMap, StatusCode, header};
 use axum::routing::{get, post};
 use axum::{Json, Router};
-use fakecloud_cognito::{SetSoftwareTokenError, SharedCognitoState, set_software_token};
+use fakecloud_cognito::{
+    SetSoftwareTokenError, SharedCognitoState, handle_oauth2_userinfo, set_software_token,
+};
 use serde::Deserialize;
 use serde_json::{Value, json};
 
@@ -32,6 +36,7 @@ pub fn router(cognito: SharedCognitoState, mailbox: Mailbox) -> Router {
         .route("/_fakecloud/sns/sms", get(sms))
         .route("/_fakecloud/reset/cognito", post(reset))
         .route("/_reset", post(reset))
+        .route("/oauth2/userInfo", get(user_info))
         .with_state(Ctx { cognito, mailbox })
 }
 
@@ -147,6 +152,21 @@ async fn software_token(
         Err(SetSoftwareTokenError::UserNotFound) => {
             not_found("User not found", json!({ "enrolled": false }))
         }
+    }
+}
+
+/// The signed-in user's claims, for a valid access token; 401 otherwise.
+async fn user_info(State(ctx): State<Ctx>, headers: HeaderMap) -> (StatusCode, Json<Value>) {
+    let bearer = headers
+        .get(header::AUTHORIZATION)
+        .and_then(|v| v.to_str().ok())
+        .and_then(|v| v.strip_prefix("Bearer "));
+    match bearer.map(|token| handle_oauth2_userinfo(&ctx.cognito, token)) {
+        Some(Ok(claims)) => (StatusCode::OK, Json(claims)),
+        _ => (
+            StatusCode::UNAUTHORIZED,
+            Json(json!({ "error": "invalid_token" })),
+        ),
     }
 }
 

@@ -40,7 +40,7 @@ fn preflight(request: &HeaderMap) -> Response<Body> {
     allow_any_origin(headers);
     headers.insert(
         header::ACCESS_CONTROL_ALLOW_METHODS,
-        HeaderValue::from_static("POST"),
+        HeaderValue::from_static("GET, POST"),
     );
     headers.insert(header::ACCESS_CONTROL_ALLOW_HEADERS, asked);
     headers.insert(
