@@ -64,7 +64,7 @@ install_local_cognito() {
   local src="$ROOT/tools/local-cognito" bin="$HOME/.cargo/bin/local-cognito" stamp
   stamp=$(cat "$src/Cargo.toml" "$src/Cargo.lock" "$src"/src/*.rs | sha256sum | cut -c1-16)
   [ -x "$bin" ] && [ "$(cat "$bin.stamp" 2>/dev/null)" = "$stamp" ] && return 0
-  say "Building the local Cognito, tools/local-cognito (first time only, about 4 minutes on 2 cores)"
+  say "Building the local Cognito, tools/local-cognito (first time only, about 2 minutes on 2 cores)"
   local start=$SECONDS
   CARGO_TARGET_DIR="$LOCAL_COGNITO_TARGET" cargo build --release --locked --quiet \
     --manifest-path "$src/Cargo.toml"

@@ -6,6 +6,7 @@ use serde_json::{Map, Value};
 use std::fmt;
 
 #[derive(Debug, Clone, PartialEq, Eq)]
+/// The deployment's configuration (`config.json`), checked.
 pub struct Config {
     pub region: String,
     pub user_pool_id: String,
@@ -44,6 +45,7 @@ pub enum SignInFlow {
 }
 
 #[derive(Debug, Clone, PartialEq, Eq)]
+/// What is wrong with `config.json`, naming the field.
 pub struct ConfigError {
     pub field: String,
     pub problem: String,
@@ -95,6 +97,7 @@ impl Config {
             .map_or("", |(_, name)| name)
     }
 
+    /// Reads and checks `config.json`'s text, field by field.
     pub fn parse(raw: &str) -> Result<Config, ConfigError> {
         let value: Value =
             serde_json::from_str(raw).map_err(|e| error("", format!("not valid JSON ({e})")))?;

@@ -8,6 +8,7 @@ use crate::auth::{
 use crate::session::Rotation;
 
 #[derive(Debug, Clone, PartialEq)]
+/// The screen the page shows.
 pub enum Screen {
     SignIn,
     NewPassword(PendingChallenge),
@@ -19,6 +20,7 @@ pub enum Screen {
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
+/// How a notice or log line reads: neutral, good news, or trouble.
 pub enum Tone {
     Info,
     Success,
@@ -26,6 +28,7 @@ pub enum Tone {
 }
 
 impl Tone {
+    /// The CSS class for this tone.
     pub fn class(self) -> &'static str {
         match self {
             Tone::Info => "info",
@@ -46,6 +49,7 @@ pub enum Topic {
 }
 
 #[derive(Debug, Clone, PartialEq)]
+/// The one message on screen.
 pub struct Notice {
     pub tone: Tone,
     pub text: String,
@@ -111,6 +115,33 @@ pub struct Situation {
 const OFFLINE: &str =
     "Offline — your session is kept and will be refreshed when the connection is back.";
 
+/// A failure in the words a person reads (Cognito's own message kept where it adds detail).
+pub fn error_text(error: &AuthError) -> String {
+    match error {
+        AuthError::WrongCredentials => "Incorrect username or password.".to_string(),
+        AuthError::NotConfirmed => "This account is not confirmed yet. Confirm it with the code you were sent, then sign in.".to_string(),
+        AuthError::PasswordResetRequired => "This account's password must be reset before you can sign in.".to_string(),
+        AuthError::PasswordRejected(message) => format!("That password was not accepted: {message}"),
+        AuthError::ChallengeExpired => "This sign-in took too long and has expired. Please sign in again.".to_string(),
+        AuthError::SessionEnded => "Your session has ended. Please sign in again.".to_string(),
+        AuthError::NotSignedIn => "You are not signed in.".to_string(),
+        AuthError::Superseded => "A newer sign-in or sign-out happened meanwhile; this result was set aside.".to_string(),
+        AuthError::Network(_) => "Could not reach the sign-in service. Check your connection and try again.".to_string(),
+        AuthError::Timeout => "The sign-in service did not answer in time. Please try again.".to_string(),
+        AuthError::Throttled => "Too many requests right now. Wait a moment and try again.".to_string(),
+        AuthError::ServerFault(detail) => format!("The sign-in service had a problem ({detail}). Please try again."),
+        AuthError::BadResponse(detail) => format!("The sign-in service sent an answer this app cannot read: {detail}. Please try again."),
+        AuthError::Rejected { code, message } if message.is_empty() => format!("The sign-in service refused the request ({code})."),
+        AuthError::Rejected { code, message } => format!("The sign-in service refused the request: {message} ({code})."),
+        AuthError::StoredSessionUnreadable(detail) => format!("The saved session could not be read ({detail}), so it was cleared. Please sign in again."),
+        AuthError::UsernameTaken => "That username is taken. Choose another, or sign in.".to_string(),
+        AuthError::WrongCode => "That code is not right. Check it and try again, or ask for a new one.".to_string(),
+        AuthError::CodeExpired => "That code has expired. Ask for a new one.".to_string(),
+        AuthError::WrongCurrentPassword => "The current password is not right.".to_string(),
+        AuthError::AccessRefused => "The sign-in service refused this session's access token. Please sign in again.".to_string(),
+    }
+}
+
 /// What a sign-in step leads to.
 pub fn after_step(step: SignInStep) -> Outcome {
     match step {
@@ -146,8 +177,11 @@ pub fn after_failure(what: &str, error: &AuthError, at: Situation) -> Outcome {
     let kept = at.signed_in && at.on_session_screen;
     let text = match error {
         AuthError::Network(_) if kept && !at.online => OFFLINE.to_string(),
-        _ if kept => format!("{error} You are still signed in; no token was lost."),
-        _ => error.to_string(),
+        _ if kept => format!(
+            "{} You are still signed in; no token was lost.",
+            error_text(error)
+        ),
+        _ => error_text(error),
     };
     let mut outcome = Outcome::said(Tone::Error, text.clone());
     outcome.log = Some((Tone::Error, format!("{what} failed: {text}")));
@@ -169,8 +203,11 @@ pub fn after_background_failure(
 ) -> Outcome {
     let text = match retry_at {
         _ if !online => OFFLINE.to_string(),
-        Some(at) => format!("{error} Your session is kept; the next try is at {at}."),
-        None => format!("{error} Your session is kept."),
+        Some(at) => format!(
+            "{} Your session is kept; the next try is at {at}.",
+            error_text(error)
+        ),
+        None => format!("{} Your session is kept.", error_text(error)),
     };
     Outcome::said(Tone::Error, text).about_session_health()
 }
@@ -237,6 +274,7 @@ pub fn after_sign_out_here() -> Outcome {
     .then_show(Screen::SignIn)
 }
 
+/// The answer to the sign-out's revocation, when it comes.
 pub fn after_revocation(revoked: &Result<(), AuthError>) -> Outcome {
     match revoked {
         Ok(()) => Outcome {
@@ -245,7 +283,10 @@ pub fn after_revocation(revoked: &Result<(), AuthError>) -> Outcome {
         },
         Err(e) => Outcome::said(
             Tone::Error,
-            format!("Signed out on this device, but the refresh token could not be revoked: {e}"),
+            format!(
+                "Signed out on this device, but the refresh token could not be revoked: {}",
+                error_text(e)
+            ),
         ),
     }
 }
@@ -319,7 +360,10 @@ mod tests {
         };
         let o = after_failure("Refresh", &AuthError::SessionEnded, ended);
         assert_eq!(o.screen, Some(Screen::SignIn));
-        assert_eq!(notice(&o).text, AuthError::SessionEnded.to_string());
+        assert_eq!(
+            notice(&o).text,
+            "Your session has ended. Please sign in again."
+        );
         assert_eq!(notice(&o).topic, Topic::Action);
     }
 

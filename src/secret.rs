@@ -13,10 +13,12 @@ use std::fmt;
 pub struct Secret(String);
 
 impl Secret {
+    /// Wraps a secret value.
     pub fn new(value: impl Into<String>) -> Self {
         Self(value.into())
     }
 
+    /// The value itself: for the wire and storage only, never for display.
     pub fn expose(&self) -> &str {
         &self.0
     }
@@ -64,18 +66,22 @@ macro_rules! secret_kind {
         pub struct $name(Secret);
 
         impl $name {
+            /// Wraps a secret value.
             pub fn new(value: impl Into<String>) -> Self {
                 Self(Secret::new(value))
             }
 
+            /// The value itself: for the wire and storage only, never for display.
             pub fn expose(&self) -> &str {
                 self.0.expose()
             }
 
+            /// See [`Secret::tail`].
             pub fn tail(&self) -> String {
                 self.0.tail()
             }
 
+            /// See [`Secret::preview`].
             pub fn preview(&self) -> String {
                 self.0.preview()
             }

@@ -9,6 +9,7 @@ mod check;
 
 use cognito_client::auth::SignInStep;
 use cognito_client::config::Config;
+use cognito_client::outcome::error_text;
 use cognito_client::secret::Password;
 #[cfg(target_arch = "wasm32")]
 use {cognito_client::browser::*, leptos::prelude::*};
@@ -46,7 +47,7 @@ pub fn Hello(config: Config) -> impl IntoView {
         {
             Ok(SignInStep::SignedIn(info)) => Ok(info.username),
             Ok(_) => Err("Cognito asks for another step; the full app answers it.".to_string()),
-            Err(e) => Err(e.to_string()),
+            Err(e) => Err(error_text(&e)),
         }
     });
     let call = Action::new_local(move |_: &()| call_api(auth, api.clone()));
@@ -64,11 +65,8 @@ pub fn Hello(config: Config) -> impl IntoView {
 /// A call to your own API on the user's behalf: `fresh_access_token` refreshes first if needed.
 #[cfg(target_arch = "wasm32")]
 async fn call_api(auth: AuthHandle, url: String) -> Result<String, String> {
-    let token = auth
-        .get()
-        .fresh_access_token()
-        .await
-        .map_err(|e| e.to_string())?;
+    let token = auth.get().fresh_access_token().await;
+    let token = token.map_err(|e| error_text(&e))?;
     let response = gloo_net::http::Request::get(&url)
         .header("Authorization", &format!("Bearer {}", token.expose()))
         .send()

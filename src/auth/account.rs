@@ -34,6 +34,7 @@ pub struct Profile {
 }
 
 #[derive(Debug, Clone, PartialEq)]
+/// What a sign-out did beyond leaving the session here.
 pub struct SignOutReport {
     /// Whether Cognito revoked the refresh token. The local sign-out happens either way.
     pub revoked: Result<(), AuthError>,
@@ -94,6 +95,7 @@ impl<H: HttpClient, S: SessionStore, E: Environment, T: TabLink> Auth<H, S, E, T
         })
     }
 
+    /// Changes the password (`ChangePassword`, with the access token); the session goes on.
     pub async fn change_password(
         &self,
         current: &Password,
@@ -142,6 +144,7 @@ impl<H: HttpClient, S: SessionStore, E: Environment, T: TabLink> Auth<H, S, E, T
         })
     }
 
+    /// Confirms a new account with the code Cognito sent.
     pub async fn confirm_sign_up(&self, username: &str, code: &str) -> Result<(), AuthError> {
         let op = ConfirmSignUp {
             client_id: self.client_id().to_string(),
@@ -151,6 +154,7 @@ impl<H: HttpClient, S: SessionStore, E: Environment, T: TabLink> Auth<H, S, E, T
         self.account_call(&op).await.map(|_| ())
     }
 
+    /// Asks Cognito to send a new confirmation code.
     pub async fn resend_confirmation_code(&self, username: &str) -> Result<CodeSentTo, AuthError> {
         let op = ResendConfirmationCode {
             client_id: self.client_id().to_string(),
@@ -160,6 +164,7 @@ impl<H: HttpClient, S: SessionStore, E: Environment, T: TabLink> Auth<H, S, E, T
         Ok(CodeSentTo::from_wire(sent.code_delivery_details))
     }
 
+    /// Starts a password reset: Cognito sends a code.
     pub async fn forgot_password(&self, username: &str) -> Result<CodeSentTo, AuthError> {
         let op = ForgotPassword {
             client_id: self.client_id().to_string(),
@@ -169,6 +174,7 @@ impl<H: HttpClient, S: SessionStore, E: Environment, T: TabLink> Auth<H, S, E, T
         Ok(CodeSentTo::from_wire(sent.code_delivery_details))
     }
 
+    /// Sets a new password with the code from [`Auth::forgot_password`].
     pub async fn reset_password(
         &self,
         username: &str,

@@ -20,6 +20,7 @@ pub enum Step {
 }
 
 #[derive(Debug, Clone, PartialEq, Eq)]
+/// A failure as the app tells it: what happened, whatever the wire said.
 pub enum AuthError {
     /// Wrong password or unknown user: one message for both, so usernames cannot be probed.
     WrongCredentials,
@@ -132,31 +133,10 @@ impl AuthError {
     }
 }
 
+/// For developers and logs. The words a person reads are the UI's: `outcome::error_text`.
 impl fmt::Display for AuthError {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        match self {
-            AuthError::WrongCredentials => f.write_str("Incorrect username or password."),
-            AuthError::NotConfirmed => f.write_str("This account is not confirmed yet. Confirm it with the code you were sent, then sign in."),
-            AuthError::PasswordResetRequired => f.write_str("This account's password must be reset before you can sign in."),
-            AuthError::PasswordRejected(message) => write!(f, "That password was not accepted: {message}"),
-            AuthError::ChallengeExpired => f.write_str("This sign-in took too long and has expired. Please sign in again."),
-            AuthError::SessionEnded => f.write_str("Your session has ended. Please sign in again."),
-            AuthError::NotSignedIn => f.write_str("You are not signed in."),
-            AuthError::Superseded => f.write_str("A newer sign-in or sign-out happened meanwhile; this result was set aside."),
-            AuthError::Network(_) => f.write_str("Could not reach the sign-in service. Check your connection and try again."),
-            AuthError::Timeout => f.write_str("The sign-in service did not answer in time. Please try again."),
-            AuthError::Throttled => f.write_str("Too many requests right now. Wait a moment and try again."),
-            AuthError::ServerFault(detail) => write!(f, "The sign-in service had a problem ({detail}). Please try again."),
-            AuthError::BadResponse(detail) => write!(f, "The sign-in service sent an answer this app cannot read: {detail}. Please try again."),
-            AuthError::Rejected { code, message } if message.is_empty() => write!(f, "The sign-in service refused the request ({code})."),
-            AuthError::Rejected { code, message } => write!(f, "The sign-in service refused the request: {message} ({code})."),
-            AuthError::StoredSessionUnreadable(detail) => write!(f, "The saved session could not be read ({detail}), so it was cleared. Please sign in again."),
-            AuthError::UsernameTaken => f.write_str("That username is taken. Choose another, or sign in."),
-            AuthError::WrongCode => f.write_str("That code is not right. Check it and try again, or ask for a new one."),
-            AuthError::CodeExpired => f.write_str("That code has expired. Ask for a new one."),
-            AuthError::WrongCurrentPassword => f.write_str("The current password is not right."),
-            AuthError::AccessRefused => f.write_str("The sign-in service refused this session's access token. Please sign in again."),
-        }
+        write!(f, "{self:?}")
     }
 }
 

@@ -8,13 +8,17 @@ use std::fmt;
 /// Sends one request. Single-threaded (the browser), so futures need not be `Send`.
 #[allow(async_fn_in_trait)]
 pub trait HttpClient: 'static {
+    /// Sends `request`; an HTTP error status is an answer, not a `TransportError`.
     async fn send(&self, request: HttpRequest) -> Result<HttpResponse, TransportError>;
 }
 
 /// Where the session record lives (sessionStorage in the browser).
 pub trait SessionStore: 'static {
+    /// The saved record, if any.
     fn load(&self) -> Result<Option<String>, StorageError>;
+    /// Saves `record`, replacing the one before.
     fn save(&self, record: &str) -> Result<(), StorageError>;
+    /// Removes the saved record.
     fn remove(&self) -> Result<(), StorageError>;
 }
 

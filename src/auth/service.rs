@@ -63,6 +63,7 @@ pub(super) struct State {
 }
 
 impl<H: HttpClient, S: SessionStore, E: Environment, T: TabLink> Auth<H, S, E, T> {
+    /// An auth service for `config`, driving the given ports. Call [`Auth::restore`] next.
     pub fn new(config: Config, http: H, store: S, env: E, tabs: T) -> Self {
         Self {
             inner: Rc::new(Inner {
@@ -76,6 +77,7 @@ impl<H: HttpClient, S: SessionStore, E: Environment, T: TabLink> Auth<H, S, E, T
         }
     }
 
+    /// The configuration it was made with.
     pub fn config(&self) -> &Config {
         &self.inner.config
     }
@@ -109,6 +111,7 @@ impl<H: HttpClient, S: SessionStore, E: Environment, T: TabLink> Auth<H, S, E, T
         outcome
     }
 
+    /// Whether a session is held (it may need a refresh before use).
     pub fn is_signed_in(&self) -> bool {
         self.state().session.is_some()
     }

@@ -33,6 +33,7 @@ pub struct PendingChallenge {
 }
 
 impl<H: HttpClient, S: SessionStore, E: Environment, T: TabLink> Auth<H, S, E, T> {
+    /// Signs in with the configured flow (SRP by default); the step it leads to.
     pub async fn sign_in(
         &self,
         username: &str,
@@ -98,6 +99,7 @@ impl<H: HttpClient, S: SessionStore, E: Environment, T: TabLink> Auth<H, S, E, T
             .await
     }
 
+    /// Answers `NEW_PASSWORD_REQUIRED` with the user's new password.
     pub async fn answer_new_password(
         &self,
         challenge: &PendingChallenge,

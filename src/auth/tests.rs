@@ -289,7 +289,7 @@ fn new_password_challenge_completes_the_sign_in() {
     )
     .unwrap_err();
     assert_eq!(
-        err.to_string(),
+        crate::outcome::error_text(&err),
         "That password was not accepted: Password must have symbol characters"
     );
     w.cognito.reply(200, tokens(0, Some("r")));
@@ -438,7 +438,7 @@ fn a_dead_refresh_token_ends_the_session() {
         let err = block_on(w.auth.token_info()).unwrap_err();
         assert_eq!(err, AuthError::SessionEnded);
         assert_eq!(
-            err.to_string(),
+            crate::outcome::error_text(&err),
             "Your session has ended. Please sign in again."
         );
         assert!(!w.auth.is_signed_in());
@@ -532,7 +532,7 @@ fn restore_takes_up_a_saved_session_and_resets_a_corrupt_one() {
     *broken.store.record.borrow_mut() = Some("{\"v\":1,\"access_token\":".into());
     let err = broken.auth.restore().unwrap_err();
     assert_eq!(
-        err.to_string(),
+        crate::outcome::error_text(&err),
         "The saved session could not be read (it is not valid JSON), so it was cleared. Please sign in again."
     );
     assert_eq!(*broken.store.record.borrow(), None);

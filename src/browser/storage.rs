@@ -10,6 +10,7 @@ pub struct SessionStorageStore {
 }
 
 impl SessionStorageStore {
+    /// The store for one app client (`cognito-session:<clientId>`).
     pub fn for_client(client_id: &str) -> Self {
         Self {
             key: format!("{KEY_PREFIX}{client_id}"),

@@ -19,6 +19,7 @@ struct Inner {
 }
 
 impl BrowserTabs {
+    /// The link to this app client's other tabs; with `share` false, a tab on its own.
     pub fn new(client_id: &str, share: bool) -> Self {
         let channel = share
             .then(|| web_sys::BroadcastChannel::new(&format!("cognito-tabs:{client_id}")).ok())

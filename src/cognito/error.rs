@@ -96,6 +96,7 @@ impl CallError {
         }
     }
 
+    /// Cognito's error code, when Cognito answered with one.
     pub fn code(&self) -> Option<&ErrorCode> {
         match self {
             CallError::Service { code, .. } => Some(code),
@@ -124,6 +125,7 @@ macro_rules! wire_names {
                 }
             }
 
+            /// The wire name.
             pub fn as_str(&self) -> &str {
                 match self {
                     $($enum::$variant => $wire,)*

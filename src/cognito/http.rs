@@ -12,6 +12,7 @@ pub struct HttpRequest {
 }
 
 impl HttpRequest {
+    /// The first header named `name` (any case).
     pub fn header(&self, name: &str) -> Option<&str> {
         find_header(&self.headers, name)
     }
@@ -37,6 +38,7 @@ pub struct HttpResponse {
 }
 
 impl HttpResponse {
+    /// The first header named `name` (any case).
     pub fn header(&self, name: &str) -> Option<&str> {
         find_header(&self.headers, name)
     }

@@ -18,6 +18,7 @@ use serde::de::DeserializeOwned;
 pub trait Operation: Serialize {
     /// The operation name, as in `X-Amz-Target: AWSCognitoIdentityProviderService.<NAME>`.
     const NAME: &'static str;
+    /// What a successful answer holds.
     type Output: DeserializeOwned;
 }
 

@@ -16,6 +16,7 @@ pub struct InitiateAuth {
 }
 
 impl InitiateAuth {
+    /// Starts a `USER_PASSWORD_AUTH` sign-in: the password goes to Cognito (over TLS).
     pub fn user_password(client_id: &str, username: &str, password: &Password) -> Self {
         Self {
             auth_flow: "USER_PASSWORD_AUTH".into(),
@@ -91,6 +92,7 @@ impl AuthStep {
 
 #[derive(Debug, Clone, Deserialize)]
 #[serde(rename_all = "PascalCase")]
+/// The tokens a sign-in or refresh gives.
 pub struct AuthenticationResult {
     pub access_token: AccessToken,
     pub id_token: IdToken,
@@ -112,6 +114,7 @@ pub struct RespondToAuthChallenge {
 }
 
 impl RespondToAuthChallenge {
+    /// Answers `NEW_PASSWORD_REQUIRED` with the new password.
     pub fn new_password(
         client_id: &str,
         session: &ChallengeSession,
@@ -169,6 +172,7 @@ pub struct GetTokensFromRefreshToken {
 }
 
 impl GetTokensFromRefreshToken {
+    /// A refresh of `refresh_token` for `client_id`.
     pub fn new(client_id: &str, refresh_token: &RefreshToken) -> Self {
         Self {
             client_id: client_id.into(),
@@ -179,6 +183,7 @@ impl GetTokensFromRefreshToken {
 
 #[derive(Debug, Deserialize)]
 #[serde(rename_all = "PascalCase")]
+/// The answer to [`GetTokensFromRefreshToken`].
 pub struct RefreshedTokens {
     pub authentication_result: AuthenticationResult,
 }
@@ -203,6 +208,7 @@ pub struct RevokeToken {
 }
 
 impl RevokeToken {
+    /// The revocation of `refresh_token` for `client_id`.
     pub fn new(client_id: &str, refresh_token: &RefreshToken) -> Self {
         Self {
             token: refresh_token.clone(),
@@ -248,6 +254,7 @@ pub struct SignUp {
 
 #[derive(Debug, Deserialize)]
 #[serde(rename_all = "PascalCase")]
+/// The answer to [`SignUp`].
 pub struct SignedUp {
     pub user_confirmed: bool,
     pub code_delivery_details: Option<CodeDelivery>,
@@ -343,6 +350,7 @@ pub struct GetUser {
 
 #[derive(Debug, Clone, Deserialize)]
 #[serde(rename_all = "PascalCase")]
+/// The answer to [`GetUser`].
 pub struct UserProfile {
     pub username: String,
     #[serde(default)]

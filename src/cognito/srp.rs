@@ -80,6 +80,7 @@ pub struct PasswordClaim {
 }
 
 #[derive(Debug, Clone, PartialEq, Eq)]
+/// Why a password claim could not be made.
 pub enum SrpError {
     /// A challenge parameter is missing or not what Cognito sends.
     BadParameter(&'static str),

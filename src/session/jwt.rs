@@ -20,6 +20,7 @@ pub struct Claims {
 }
 
 #[derive(Debug, Clone, PartialEq, Eq)]
+/// Why a token's claims could not be read.
 pub enum JwtError {
     NotThreeParts,
     NotBase64Url,

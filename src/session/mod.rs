@@ -94,6 +94,7 @@ impl Session {
         Ok((next, rotation))
     }
 
+    /// When the access token ends, by the device clock (from `ExpiresIn`, not `exp`).
     pub fn access_expires_at_ms(&self) -> u64 {
         self.obtained_at_ms
             .saturating_add(self.expires_in_s.saturating_mul(1000))

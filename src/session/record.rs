@@ -23,6 +23,7 @@ struct RecordV1 {
 }
 
 #[derive(Debug, Clone, PartialEq, Eq)]
+/// Why a stored record could not be read.
 pub enum RecordError {
     NotJson,
     UnknownVersion(Option<u64>),
@@ -50,6 +51,7 @@ impl fmt::Display for RecordError {
 impl std::error::Error for RecordError {}
 
 impl Session {
+    /// The record to keep in storage (the current format version).
     pub fn to_record(&self) -> String {
         let record = RecordV1 {
             v: RECORD_VERSION,
@@ -64,6 +66,7 @@ impl Session {
         serde_json::to_string(&record).expect("a session record always serializes")
     }
 
+    /// Reads a stored record; anything it cannot fully read is an error, never half a session.
     pub fn from_record(raw: &str) -> Result<Session, RecordError> {
         let value: serde_json::Value =
             serde_json::from_str(raw).map_err(|_| RecordError::NotJson)?;

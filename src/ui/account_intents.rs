@@ -8,6 +8,7 @@ use crate::secret::Password;
 use leptos::prelude::*;
 
 impl AppCtx {
+    /// Creates an account, then asks for its code (or says to sign in).
     pub fn sign_up(self, username: String, email: String, password: Password) {
         self.known_username.set(username.clone());
         self.run(Busy::SigningUp, move |auth| async move {
@@ -27,6 +28,7 @@ impl AppCtx {
         });
     }
 
+    /// Confirms an account with its code.
     pub fn confirm_sign_up(self, username: String, code: String) {
         self.run(Busy::Confirming, move |auth| async move {
             match auth.confirm_sign_up(&username, &code).await {
@@ -41,6 +43,7 @@ impl AppCtx {
         });
     }
 
+    /// Asks for a new confirmation code.
     pub fn resend_code(self, username: String) {
         self.run(Busy::SendingCode, move |auth| async move {
             match auth.resend_confirmation_code(&username).await {
@@ -50,6 +53,7 @@ impl AppCtx {
         });
     }
 
+    /// Asks for a reset code, then shows the reset form.
     pub fn forgot_password(self, username: String) {
         self.known_username.set(username.clone());
         self.run(Busy::SendingCode, move |auth| async move {
@@ -79,6 +83,7 @@ impl AppCtx {
         });
     }
 
+    /// Changes the signed-in user's password.
     pub fn change_password(self, current: Password, new: Password) {
         self.run(Busy::ChangingPassword, move |auth| async move {
             match auth.change_password(&current, &new).await {
@@ -88,6 +93,7 @@ impl AppCtx {
         });
     }
 
+    /// Reads the profile (`GetUser`) and shows it.
     pub fn load_profile(self) {
         self.run(Busy::LoadingProfile, move |auth| async move {
             match auth.profile().await {
@@ -100,6 +106,7 @@ impl AppCtx {
         });
     }
 
+    /// Signs out on every device (`GlobalSignOut`), then here.
     pub fn sign_out_everywhere(self) {
         self.run(Busy::SigningOutEverywhere, move |auth| async move {
             match auth.sign_out_everywhere().await {

@@ -10,6 +10,7 @@ use crate::secret::Password;
 use leptos::prelude::*;
 
 impl AppCtx {
+    /// Signs in, then shows where that leads (token info, a challenge, the confirm step).
     pub fn sign_in(self, username: String, password: Password) {
         self.known_username.set(username.clone());
         self.run(Busy::SigningIn, move |auth| async move {
@@ -25,6 +26,7 @@ impl AppCtx {
         });
     }
 
+    /// Answers a new-password challenge.
     pub fn set_new_password(self, challenge: PendingChallenge, password: Password) {
         self.run(Busy::SettingPassword, move |auth| async move {
             self.log(Tone::Info, "Setting a new password…");
@@ -35,6 +37,7 @@ impl AppCtx {
         });
     }
 
+    /// Reads the token info, refreshing first if the access token has ended.
     pub fn read_token_info(self) {
         self.run(Busy::Reading, move |auth| async move {
             match auth.token_info().await {
@@ -56,6 +59,7 @@ impl AppCtx {
         });
     }
 
+    /// Refreshes now and reports whether the refresh token rotated.
     pub fn refresh_now(self) {
         self.run(Busy::Refreshing, move |auth| async move {
             self.log(Tone::Info, "Refreshing the tokens…");

@@ -28,6 +28,7 @@ pub enum Busy {
 }
 
 #[derive(Debug, Clone, PartialEq)]
+/// One line of the operation log.
 pub struct LogEntry {
     pub id: u64,
     pub time: String,
@@ -61,6 +62,7 @@ impl SessionView {
 }
 
 #[derive(Clone, Copy)]
+/// The app's shared UI state, provided as a Leptos context; `Copy`.
 pub struct AppCtx {
     pub(super) auth: StoredValue<BrowserAuth, LocalStorage>,
     screen: RwSignal<Screen>,
@@ -78,6 +80,7 @@ pub struct AppCtx {
 }
 
 impl AppCtx {
+    /// The state around `auth`; [`AppCtx::start`] wires it to the browser.
     pub fn new(auth: BrowserAuth) -> Self {
         Self {
             auth: StoredValue::new_local(auth),
@@ -113,6 +116,7 @@ impl AppCtx {
         }
     }
 
+    /// The screen shown (tracked).
     pub fn screen(self) -> Screen {
         self.screen.get()
     }
@@ -130,6 +134,7 @@ impl AppCtx {
         self.screen.set(screen);
     }
 
+    /// Whether an action runs (tracked): buttons are disabled meanwhile.
     pub fn is_busy(self) -> bool {
         self.busy.get().is_some()
     }
@@ -177,6 +182,7 @@ impl AppCtx {
         ));
     }
 
+    /// Empties the operation log.
     pub fn clear_log(self) {
         self.log.set(Vec::new());
     }
