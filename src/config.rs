@@ -5,8 +5,8 @@ use crate::cognito::regional_endpoint;
 use serde_json::{Map, Value};
 use std::fmt;
 
-#[derive(Debug, Clone, PartialEq, Eq)]
 /// The deployment's configuration (`config.json`), checked.
+#[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Config {
     pub region: String,
     pub user_pool_id: String,
@@ -44,8 +44,8 @@ pub enum SignInFlow {
     UserPassword,
 }
 
-#[derive(Debug, Clone, PartialEq, Eq)]
 /// What is wrong with `config.json`, naming the field.
+#[derive(Debug, Clone, PartialEq, Eq)]
 pub struct ConfigError {
     pub field: String,
     pub problem: String,

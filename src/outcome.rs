@@ -7,8 +7,8 @@ use crate::auth::{
 };
 use crate::session::Rotation;
 
-#[derive(Debug, Clone, PartialEq)]
 /// The screen the page shows.
+#[derive(Debug, Clone, PartialEq)]
 pub enum Screen {
     SignIn,
     NewPassword(PendingChallenge),
@@ -19,8 +19,8 @@ pub enum Screen {
     SignedIn,
 }
 
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
 /// How a notice or log line reads: neutral, good news, or trouble.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Tone {
     Info,
     Success,
@@ -48,8 +48,8 @@ pub enum Topic {
     SessionHealth,
 }
 
-#[derive(Debug, Clone, PartialEq)]
 /// The one message on screen.
+#[derive(Debug, Clone, PartialEq)]
 pub struct Notice {
     pub tone: Tone,
     pub text: String,

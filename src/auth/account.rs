@@ -33,8 +33,8 @@ pub struct Profile {
     pub attributes: Vec<Attribute>,
 }
 
-#[derive(Debug, Clone, PartialEq)]
 /// What a sign-out did beyond leaving the session here.
+#[derive(Debug, Clone, PartialEq)]
 pub struct SignOutReport {
     /// Whether Cognito revoked the refresh token. The local sign-out happens either way.
     pub revoked: Result<(), AuthError>,

@@ -19,8 +19,8 @@ pub enum Step {
     Authorized,
 }
 
-#[derive(Debug, Clone, PartialEq, Eq)]
 /// A failure as the app tells it: what happened, whatever the wire said.
+#[derive(Debug, Clone, PartialEq, Eq)]
 pub enum AuthError {
     /// Wrong password or unknown user: one message for both, so usernames cannot be probed.
     WrongCredentials,

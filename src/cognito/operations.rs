@@ -90,9 +90,9 @@ impl AuthStep {
     }
 }
 
+/// The tokens a sign-in or refresh gives.
 #[derive(Debug, Clone, Deserialize)]
 #[serde(rename_all = "PascalCase")]
-/// The tokens a sign-in or refresh gives.
 pub struct AuthenticationResult {
     pub access_token: AccessToken,
     pub id_token: IdToken,
@@ -181,9 +181,9 @@ impl GetTokensFromRefreshToken {
     }
 }
 
+/// The answer to [`GetTokensFromRefreshToken`].
 #[derive(Debug, Deserialize)]
 #[serde(rename_all = "PascalCase")]
-/// The answer to [`GetTokensFromRefreshToken`].
 pub struct RefreshedTokens {
     pub authentication_result: AuthenticationResult,
 }
@@ -252,9 +252,9 @@ pub struct SignUp {
     pub user_attributes: Vec<Attribute>,
 }
 
+/// The answer to [`SignUp`].
 #[derive(Debug, Deserialize)]
 #[serde(rename_all = "PascalCase")]
-/// The answer to [`SignUp`].
 pub struct SignedUp {
     pub user_confirmed: bool,
     pub code_delivery_details: Option<CodeDelivery>,
@@ -348,9 +348,9 @@ pub struct GetUser {
     pub access_token: AccessToken,
 }
 
+/// The answer to [`GetUser`].
 #[derive(Debug, Clone, Deserialize)]
 #[serde(rename_all = "PascalCase")]
-/// The answer to [`GetUser`].
 pub struct UserProfile {
     pub username: String,
     #[serde(default)]

@@ -79,8 +79,8 @@ pub struct PasswordClaim {
     pub signature: Secret,
 }
 
-#[derive(Debug, Clone, PartialEq, Eq)]
 /// Why a password claim could not be made.
+#[derive(Debug, Clone, PartialEq, Eq)]
 pub enum SrpError {
     /// A challenge parameter is missing or not what Cognito sends.
     BadParameter(&'static str),

@@ -19,8 +19,8 @@ pub struct Claims {
     pub email: Option<String>,
 }
 
-#[derive(Debug, Clone, PartialEq, Eq)]
 /// Why a token's claims could not be read.
+#[derive(Debug, Clone, PartialEq, Eq)]
 pub enum JwtError {
     NotThreeParts,
     NotBase64Url,

@@ -22,8 +22,8 @@ struct RecordV1 {
     refresh_rotated_at_ms: Option<u64>,
 }
 
-#[derive(Debug, Clone, PartialEq, Eq)]
 /// Why a stored record could not be read.
+#[derive(Debug, Clone, PartialEq, Eq)]
 pub enum RecordError {
     NotJson,
     UnknownVersion(Option<u64>),

@@ -27,8 +27,8 @@ pub enum Busy {
     SigningOutEverywhere,
 }
 
-#[derive(Debug, Clone, PartialEq)]
 /// One line of the operation log.
+#[derive(Debug, Clone, PartialEq)]
 pub struct LogEntry {
     pub id: u64,
     pub time: String,
@@ -61,8 +61,8 @@ impl SessionView {
     }
 }
 
-#[derive(Clone, Copy)]
 /// The app's shared UI state, provided as a Leptos context; `Copy`.
+#[derive(Clone, Copy)]
 pub struct AppCtx {
     pub(super) auth: StoredValue<BrowserAuth, LocalStorage>,
     screen: RwSignal<Screen>,
