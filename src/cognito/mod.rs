@@ -1,12 +1,14 @@
 //! The Cognito user-pools JSON API as plain data: typed operations, how a request is built and
 //! how a response is read. No I/O happens here; the `auth` layer sends what this builds.
 
+mod account;
 mod bignum;
 mod error;
 mod http;
 mod operations;
 pub mod srp;
 
+pub use account::*;
 pub use error::{CallError, ErrorCode, TransportError};
 pub use http::{HttpRequest, HttpResponse};
 pub use operations::*;
