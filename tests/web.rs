@@ -22,7 +22,9 @@ fn endpoint() -> &'static str {
     match option_env!("COGNITO_TEST_ENDPOINT") {
         Some(url) => url,
         None => {
-            panic!("build with COGNITO_TEST_ENDPOINT set to the CORS front of a seeded fakecloud")
+            panic!(
+                "build with COGNITO_TEST_ENDPOINT set to a seeded local Cognito (scripts/test.sh)"
+            )
         }
     }
 }
@@ -102,7 +104,7 @@ async fn fetch_reads_the_aws_error_header_through_cors() {
         .await
         .unwrap();
     assert_eq!(response.status, 400);
-    // Readable only because the CORS front exposes it, as AWS does.
+    // Readable only because the local Cognito exposes it, as AWS does.
     assert_eq!(
         response.header("x-amzn-ErrorType"),
         Some("NotAuthorizedException:")
