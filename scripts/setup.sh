@@ -40,8 +40,16 @@ install_debian_packages() {
 }
 
 install_rust_tools() {
-  rustup target list --installed | grep -qx wasm32-unknown-unknown ||
-    { say "Adding the wasm32 target"; rustup target add wasm32-unknown-unknown; }
+  # The toolchain rust-toolchain.toml pins, with the wasm32 target and the standard library's
+  # source (the release build recompiles it: scripts/build-release.sh).
+  local channel
+  channel=$(sed -n 's/^channel = "\(.*\)"$/\1/p' "$ROOT/rust-toolchain.toml")
+  rustup toolchain list | grep -q "^$channel" || {
+    say "Installing the pinned Rust toolchain $channel (first time only, under a minute)"
+    local start=$SECONDS
+    (cd "$ROOT" && rustup toolchain install)
+    took "the Rust toolchain" "$start"
+  }
   have_version trunk "$TRUNK_VERSION" || {
     say "Building trunk $TRUNK_VERSION (first time only, about 6 minutes on 2 cores)"
     local start=$SECONDS
@@ -62,12 +70,13 @@ install_rust_tools() {
 # sources change (a stamp of their hash sits beside the binary).
 install_local_cognito() {
   local src="$ROOT/tools/local-cognito" bin="$HOME/.cargo/bin/local-cognito" stamp
-  stamp=$(cat "$src/Cargo.toml" "$src/Cargo.lock" "$src"/src/*.rs | sha256sum | cut -c1-16)
+  stamp=$(cat "$src/Cargo.toml" "$src/Cargo.lock" "$src/rust-toolchain.toml" "$src"/src/*.rs |
+    sha256sum | cut -c1-16)
   [ -x "$bin" ] && [ "$(cat "$bin.stamp" 2>/dev/null)" = "$stamp" ] && return 0
   say "Building the local Cognito, tools/local-cognito (first time only, about 2 minutes on 2 cores)"
   local start=$SECONDS
-  CARGO_TARGET_DIR="$LOCAL_COGNITO_TARGET" cargo build --release --locked --quiet \
-    --manifest-path "$src/Cargo.toml"
+  # From its folder, so that its own rust-toolchain.toml (stable) applies.
+  (cd "$src" && CARGO_TARGET_DIR="$LOCAL_COGNITO_TARGET" cargo build --release --locked --quiet)
   install -D -m 755 "$LOCAL_COGNITO_TARGET/release/local-cognito" "$bin"
   echo "$stamp" >"$bin.stamp"
   took "the local Cognito" "$start"

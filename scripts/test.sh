@@ -67,14 +67,16 @@ tests() {
 }
 
 check fmt cargo fmt --all --check
-check fmt-local-cognito cargo fmt --check --manifest-path tools/local-cognito/Cargo.toml
+# The local Cognito builds on stable (tools/local-cognito/rust-toolchain.toml): run from its folder.
+in_local_cognito() { (cd tools/local-cognito && "$@"); }
+check fmt-local-cognito in_local_cognito cargo fmt --check
 check clippy-host cargo clippy --all-targets -- -D warnings
 check clippy-wasm32 cargo clippy --target wasm32-unknown-unknown --all-targets -- -D warnings
 check rustdoc env RUSTDOCFLAGS="-D warnings" cargo doc --no-deps --target wasm32-unknown-unknown
 tests host-unit-tests cargo test
 # The local Cognito's own tests, in the target dir setup.sh built it in (little to compile).
-tests local-cognito-tests env CARGO_TARGET_DIR="$LOCAL_COGNITO_TARGET" \
-  cargo test --release --locked --manifest-path tools/local-cognito/Cargo.toml
+tests local-cognito-tests in_local_cognito env CARGO_TARGET_DIR="$LOCAL_COGNITO_TARGET" \
+  cargo test --release --locked
 
 # A fresh local Cognito for the browser layers, on ports apart from the run command's.
 COGNITO_URL="http://127.0.0.1:$TEST_COGNITO_PORT/"
@@ -94,7 +96,7 @@ tests wasm-bindgen-tests cargo test --target wasm32-unknown-unknown
 
 # A failed build leaves no dist/ behind, so nothing below runs on an old one.
 rm -rf dist
-check release-build trunk build --release
+check release-build bash scripts/build-release.sh
 if [ ! -f dist/index.html ]; then
   echo "The release build failed: no size report and no end-to-end tests."
   FAILED=$((FAILED + 1))

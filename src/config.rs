@@ -2,7 +2,7 @@
 //! release build serves any user pool. Every problem names the field at fault.
 
 use crate::cognito::regional_endpoint;
-use serde_json::{Map, Value};
+use crate::json::{self, Fields, Value};
 use std::fmt;
 
 /// The deployment's configuration (`config.json`), checked.
@@ -99,19 +99,22 @@ impl Config {
 
     /// Reads and checks `config.json`'s text, field by field.
     pub fn parse(raw: &str) -> Result<Config, ConfigError> {
-        let value: Value =
-            serde_json::from_str(raw).map_err(|e| error("", format!("not valid JSON ({e})")))?;
-        let Value::Object(fields) = value else {
+        let value = json::parse(raw).map_err(|e| error("", format!("not valid JSON ({e})")))?;
+        let Some(fields) = value.fields() else {
             return Err(error("", "must be a JSON object"));
         };
-        if let Some(unknown) = fields.keys().find(|k| !KNOWN_FIELDS.contains(&k.as_str())) {
+        if let Some((unknown, _)) = fields
+            .0
+            .iter()
+            .find(|(k, _)| !KNOWN_FIELDS.contains(&k.as_str()))
+        {
             return Err(error(
                 unknown,
                 format!("unknown field; the fields are {}", KNOWN_FIELDS.join(", ")),
             ));
         }
 
-        let region = required(&fields, "region")?;
+        let region = required(fields, "region")?;
         if !region
             .chars()
             .all(|c| c.is_ascii_lowercase() || c.is_ascii_digit() || c == '-')
@@ -122,7 +125,7 @@ impl Config {
                 format!("\"{region}\" is not an AWS region such as \"eu-west-1\""),
             ));
         }
-        let user_pool_id = required(&fields, "userPoolId")?;
+        let user_pool_id = required(fields, "userPoolId")?;
         match user_pool_id.split_once('_') {
             Some((prefix, rest)) if prefix == region && !rest.is_empty() => {}
             _ => {
@@ -134,14 +137,14 @@ impl Config {
                 ));
             }
         }
-        let client_id = required(&fields, "clientId")?;
+        let client_id = required(fields, "clientId")?;
         if !client_id.chars().all(|c| c.is_ascii_alphanumeric()) {
             return Err(error(
                 "clientId",
                 "an app client id has only letters and digits",
             ));
         }
-        let endpoint = match optional(&fields, "endpoint")? {
+        let endpoint = match optional(fields, "endpoint")? {
             None => regional_endpoint(&region),
             Some(url) if url.starts_with("https://") || url.starts_with("http://") => url,
             Some(url) => {
@@ -151,7 +154,7 @@ impl Config {
                 ));
             }
         };
-        let refresh_mode = match optional(&fields, "refreshMode")?.as_deref() {
+        let refresh_mode = match optional(fields, "refreshMode")?.as_deref() {
             None | Some("rotation") => RefreshMode::Rotation,
             Some("legacy") => RefreshMode::Legacy,
             Some(other) => {
@@ -161,7 +164,7 @@ impl Config {
                 ));
             }
         };
-        let sign_in_flow = match optional(&fields, "signInFlow")?.as_deref() {
+        let sign_in_flow = match optional(fields, "signInFlow")?.as_deref() {
             None | Some("USER_SRP_AUTH") => SignInFlow::Srp,
             Some("USER_PASSWORD_AUTH") => SignInFlow::UserPassword,
             Some(other) => {
@@ -172,7 +175,7 @@ impl Config {
             }
         };
         let proactive_refresh_s = match fields.get("proactiveRefreshSeconds") {
-            None | Some(Value::Null) => 60,
+            None => 60,
             Some(v) => match v.as_u64() {
                 Some(s) if s <= MAX_PROACTIVE_REFRESH_S => s,
                 _ => {
@@ -186,11 +189,11 @@ impl Config {
             },
         };
         let share_across_tabs = match fields.get("shareSessionAcrossTabs") {
-            None | Some(Value::Null) => true,
+            None => true,
             Some(Value::Bool(b)) => *b,
             Some(_) => return Err(error("shareSessionAcrossTabs", "must be true or false")),
         };
-        let password_policy = optional(&fields, "passwordPolicy")?
+        let password_policy = optional(fields, "passwordPolicy")?
             .unwrap_or_else(|| DEFAULT_PASSWORD_POLICY.to_string());
         Ok(Config {
             password_policy,
@@ -206,16 +209,16 @@ impl Config {
     }
 }
 
-fn optional(fields: &Map<String, Value>, name: &str) -> Result<Option<String>, ConfigError> {
+fn optional(fields: Fields<'_>, name: &str) -> Result<Option<String>, ConfigError> {
     match fields.get(name) {
-        None | Some(Value::Null) => Ok(None),
+        None => Ok(None),
         Some(Value::String(s)) if !s.trim().is_empty() => Ok(Some(s.trim().to_string())),
         Some(Value::String(_)) => Err(error(name, "is empty")),
         Some(_) => Err(error(name, "must be a string")),
     }
 }
 
-fn required(fields: &Map<String, Value>, name: &str) -> Result<String, ConfigError> {
+fn required(fields: Fields<'_>, name: &str) -> Result<String, ConfigError> {
     optional(fields, name)?.ok_or_else(|| error(name, "is missing"))
 }
 

@@ -1,6 +1,7 @@
 //! A browser client for Amazon Cognito user pools.
 //!
 //! Layers, inside out (see README "Architecture"):
+//! - [`json`]: the JSON reader and writer every layer's data goes through — no I/O.
 //! - [`cognito`]: the wire protocol as plain data — no I/O.
 //! - [`session`]: tokens, claims, the stored record, expiry and the error policy — no I/O.
 //! - [`auth`]: the ports (HTTP, storage, clock) and the service that drives them.
@@ -12,6 +13,7 @@ pub mod auth;
 mod base64;
 pub mod cognito;
 pub mod config;
+pub mod json;
 // Pure text for the UI (wasm32 only), tested on the host.
 #[cfg_attr(not(target_arch = "wasm32"), allow(dead_code))]
 mod display;

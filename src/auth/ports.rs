@@ -1,8 +1,8 @@
 //! What the auth service needs from the outside world.
 
 use crate::cognito::{HttpRequest, HttpResponse, TransportError};
+use crate::json::{self, Value};
 use crate::secret::{RefreshToken, Secret};
-use serde::{Deserialize, Serialize};
 use std::fmt;
 
 /// Sends one request. Single-threaded (the browser), so futures need not be `Send`.
@@ -50,8 +50,7 @@ pub trait TabLink: 'static {
 }
 
 /// What tabs tell each other. Records and tokens travel only on the same-origin channel.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
-#[serde(rename_all = "snake_case")]
+#[derive(Debug, Clone, PartialEq)]
 pub enum TabMessage {
     /// A tab refreshed: every tab that held `replaced` takes the session in `record`.
     Refreshed {
@@ -64,6 +63,60 @@ pub enum TabMessage {
     SessionWanted,
     /// A signed-in tab answers [`TabMessage::SessionWanted`].
     SessionOffered { record: Secret },
+}
+
+impl TabMessage {
+    /// The message as text for the channel: `"session_wanted"`, or the variant's name holding
+    /// its fields, e.g. `{"signed_out":{"refresh_token":"…"}}`.
+    pub fn to_text(&self) -> String {
+        let one = |name: &str, fields: Vec<(&str, &str)>| {
+            let inner = fields.into_iter().map(|(k, v)| (k, Some(Value::str(v))));
+            Value::object([(name, Some(Value::object(inner)))])
+        };
+        match self {
+            TabMessage::Refreshed { replaced, record } => one(
+                "refreshed",
+                vec![("replaced", replaced.expose()), ("record", record.expose())],
+            ),
+            TabMessage::SignedOut { refresh_token } => one(
+                "signed_out",
+                vec![("refresh_token", refresh_token.expose())],
+            ),
+            TabMessage::SessionWanted => Value::str("session_wanted"),
+            TabMessage::SessionOffered { record } => {
+                one("session_offered", vec![("record", record.expose())])
+            }
+        }
+        .to_string()
+    }
+
+    /// Reads [`TabMessage::to_text`]'s form; anything else (another app's message on the
+    /// channel, a newer version's) is `None`.
+    pub fn from_text(text: &str) -> Option<TabMessage> {
+        let value = json::parse(text).ok()?;
+        if value.as_str() == Some("session_wanted") {
+            return Some(TabMessage::SessionWanted);
+        }
+        let (name, inner) = match &value {
+            Value::Object(fields) if fields.len() == 1 => &fields[0],
+            _ => return None,
+        };
+        let f = inner.fields()?;
+        let field = |key: &str| f.str(key).ok();
+        Some(match name.as_str() {
+            "refreshed" => TabMessage::Refreshed {
+                replaced: RefreshToken::new(field("replaced")?),
+                record: Secret::new(field("record")?),
+            },
+            "signed_out" => TabMessage::SignedOut {
+                refresh_token: RefreshToken::new(field("refresh_token")?),
+            },
+            "session_offered" => TabMessage::SessionOffered {
+                record: Secret::new(field("record")?),
+            },
+            _ => return None,
+        })
+    }
 }
 
 /// A [`TabLink`] for a single tab: no lock to share, nobody to tell.
@@ -93,3 +146,50 @@ impl fmt::Display for StorageError {
 }
 
 impl std::error::Error for StorageError {}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn tab_messages_keep_the_wire_form_other_tabs_read() {
+        // The form every earlier version of the app wrote: tabs of two versions can meet.
+        let signed_out = TabMessage::SignedOut {
+            refresh_token: RefreshToken::new("rt"),
+        };
+        assert_eq!(
+            signed_out.to_text(),
+            r#"{"signed_out":{"refresh_token":"rt"}}"#
+        );
+        assert_eq!(TabMessage::SessionWanted.to_text(), r#""session_wanted""#);
+        for message in [
+            signed_out,
+            TabMessage::SessionWanted,
+            TabMessage::Refreshed {
+                replaced: RefreshToken::new("old"),
+                record: Secret::new(r#"{"v":1}"#),
+            },
+            TabMessage::SessionOffered {
+                record: Secret::new("r"),
+            },
+        ] {
+            assert_eq!(TabMessage::from_text(&message.to_text()), Some(message));
+        }
+    }
+
+    #[test]
+    fn other_messages_on_the_channel_are_ignored() {
+        for text in [
+            "",
+            "hello",
+            r#""session_offered""#,
+            r#"{"signed_out":{}}"#,
+            r#"{"signed_out":{"refresh_token":1}}"#,
+            r#"{"refreshed":{"replaced":"a"}}"#,
+            r#"{"signed_out":{"refresh_token":"a"},"extra":1}"#,
+            r#"{"reboot":{"now":"yes"}}"#,
+        ] {
+            assert_eq!(TabMessage::from_text(text), None, "{text}");
+        }
+    }
+}

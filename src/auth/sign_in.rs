@@ -70,9 +70,8 @@ impl<H: HttpClient, S: SessionStore, E: Environment, T: TabLink> Auth<H, S, E, T
             return self.take_step(username, step, started_at);
         }
         let param = |name: &'static str| {
-            step.challenge_parameters
-                .get(name)
-                .cloned()
+            step.parameter(name)
+                .map(str::to_string)
                 .ok_or_else(|| AuthError::BadResponse(format!("the SRP challenge has no {name}")))
         };
         let challenge = VerifierChallenge {
@@ -154,14 +153,13 @@ impl<H: HttpClient, S: SessionStore, E: Environment, T: TabLink> Auth<H, S, E, T
             self.adopt(session);
             return Ok(SignInStep::SignedIn(self.info()?));
         }
-        match (step.challenge(), step.session) {
+        match (step.challenge(), step.session.clone()) {
             (Some(ChallengeName::NewPasswordRequired), Some(session)) => {
                 // With an email alias Cognito wants the real username back, which it names here.
                 let username = step
-                    .challenge_parameters
-                    .get("USER_ID_FOR_SRP")
-                    .cloned()
-                    .unwrap_or_else(|| username.to_string());
+                    .parameter("USER_ID_FOR_SRP")
+                    .unwrap_or(username)
+                    .to_string();
                 Ok(SignInStep::NewPasswordRequired(PendingChallenge {
                     username,
                     session,

@@ -632,7 +632,7 @@ impl TabLink for Tab {
     }
     fn publish(&self, message: &TabMessage) {
         // Through JSON, as the browser's channel carries it.
-        let wire = serde_json::to_string(message).unwrap();
+        let wire = message.to_text();
         self.browser.in_transit.borrow_mut().push((self.id, wire));
         if !self.browser.slow_channel.get() {
             self.browser.deliver();
@@ -665,7 +665,7 @@ impl Browser {
                 .cloned()
                 .collect();
             for (id, auth) in others {
-                if let Some(news) = auth.on_tab_message(serde_json::from_str(&wire).unwrap()) {
+                if let Some(news) = auth.on_tab_message(TabMessage::from_text(&wire).unwrap()) {
                     self.news.borrow_mut().push((id, news));
                 }
             }
@@ -770,9 +770,14 @@ fn a_tab_refused_for_a_token_another_tab_rotated_takes_the_rotation_up_when_it_a
     assert!(!b.is_signed_in());
     let rotated = Session::from_result(
         "alice",
-        serde_json::from_value::<crate::cognito::RefreshedTokens>(tokens(3600, Some("rotated")))
-            .unwrap()
-            .authentication_result,
+        <crate::cognito::RefreshedTokens as crate::cognito::FromJson>::from_json(
+            crate::json::parse(&tokens(3600, Some("rotated")).to_string())
+                .unwrap()
+                .fields()
+                .unwrap(),
+        )
+        .unwrap()
+        .authentication_result,
         T0 + HOUR,
     )
     .unwrap();

@@ -43,7 +43,7 @@ impl BrowserTabs {
                 let message = event
                     .data()
                     .as_string()
-                    .and_then(|text| serde_json::from_str(&text).ok());
+                    .and_then(|text| TabMessage::from_text(&text));
                 if let Some(message) = message {
                     handler(message);
                 }
@@ -146,8 +146,8 @@ impl TabLink for BrowserTabs {
     }
 
     fn publish(&self, message: &TabMessage) {
-        if let (Some(channel), Ok(text)) = (&self.inner.channel, serde_json::to_string(message)) {
-            let _ = channel.post_message(&JsValue::from_str(&text));
+        if let Some(channel) = &self.inner.channel {
+            let _ = channel.post_message(&JsValue::from_str(&message.to_text()));
         }
     }
 }

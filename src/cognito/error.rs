@@ -67,7 +67,7 @@ impl CallError {
     /// Reads a non-2xx answer. The code comes from `x-amzn-ErrorType` when present, else from
     /// the body's `__type`; it is cut at `:` or `,` and only what follows a `#` is kept.
     pub fn from_error_response(response: &HttpResponse) -> CallError {
-        let body: Option<serde_json::Value> = serde_json::from_str(&response.body).ok();
+        let body = crate::json::parse(&response.body).ok();
         let field = |name: &str| {
             body.as_ref()
                 .and_then(|b| b.get(name))

@@ -13,20 +13,27 @@ pub use error::{CallError, ErrorCode, TransportError};
 pub use http::{HttpRequest, HttpResponse};
 pub use operations::*;
 
-use serde::Serialize;
-use serde::de::DeserializeOwned;
+use crate::json::{self, FieldError, Fields, Value};
 
 /// One Cognito operation: its request body and the answer it expects.
-pub trait Operation: Serialize {
+pub trait Operation {
     /// The operation name, as in `X-Amz-Target: AWSCognitoIdentityProviderService.<NAME>`.
     const NAME: &'static str;
     /// What a successful answer holds.
-    type Output: DeserializeOwned;
+    type Output: FromJson;
+    /// The request body, field names as on the wire.
+    fn body(&self) -> Value;
+}
+
+/// An answer read from the JSON object Cognito sends.
+pub trait FromJson: Sized {
+    /// Reads the object's fields; an error names the field at fault.
+    fn from_json(fields: Fields<'_>) -> Result<Self, FieldError>;
 }
 
 /// Builds the HTTP request for `op` against `endpoint` (the service URL).
 pub fn build_request<O: Operation>(endpoint: &str, op: &O) -> HttpRequest {
-    let body = serde_json::to_string(op).expect("Cognito request types always serialize");
+    let body = op.body().to_string();
     HttpRequest {
         url: endpoint.to_string(),
         headers: vec![
@@ -50,17 +57,17 @@ pub fn parse_response<O: Operation>(response: &HttpResponse) -> Result<O::Output
 
 /// [`parse_response`] by output type and operation name: operations that answer the same type
 /// share one copy of its parsing (bundle size).
-pub fn parse_answer<T: DeserializeOwned>(
-    response: &HttpResponse,
-    operation: &str,
-) -> Result<T, CallError> {
+pub fn parse_answer<T: FromJson>(response: &HttpResponse, operation: &str) -> Result<T, CallError> {
     if !(200..300).contains(&response.status) {
         return Err(CallError::from_error_response(response));
     }
-    serde_json::from_str(&response.body).map_err(|e| CallError::BadResponse {
+    let bad = |why: String| CallError::BadResponse {
         status: response.status,
-        detail: format!("the answer to {operation} is not the JSON expected ({e})"),
-    })
+        detail: format!("the answer to {operation} is not the JSON expected ({why})"),
+    };
+    let value = json::parse(&response.body).map_err(|e| bad(e.to_string()))?;
+    let fields = value.fields().ok_or_else(|| bad("not an object".into()))?;
+    T::from_json(fields).map_err(|e| bad(e.to_string()))
 }
 
 /// The service URL for a region: `https://cognito-idp.{region}.amazonaws.com/` (`.com.cn` in China).
@@ -144,7 +151,7 @@ mod tests {
             &Password::new("N3w!pass"),
         );
         assert_eq!(
-            serde_json::to_value(&op).unwrap(),
+            serde_json::from_str::<serde_json::Value>(&op.body().to_string()).unwrap(),
             serde_json::json!({
                 "ChallengeName": "NEW_PASSWORD_REQUIRED",
                 "ClientId": "c",
@@ -153,7 +160,12 @@ mod tests {
             })
         );
         assert_eq!(
-            serde_json::to_value(RevokeToken::new("c", &RefreshToken::new("rt"))).unwrap(),
+            serde_json::from_str::<serde_json::Value>(
+                &RevokeToken::new("c", &RefreshToken::new("rt"))
+                    .body()
+                    .to_string()
+            )
+            .unwrap(),
             serde_json::json!({"Token": "rt", "ClientId": "c"})
         );
     }

@@ -2,18 +2,27 @@
 //! revocation), with the answer it expects; the account's are in `account.rs`. Field names
 //! are the wire's (`PascalCase`).
 
-use super::Operation;
+use super::{FromJson, Operation};
+use crate::json::{FieldError, Fields, Value};
 use crate::secret::{AccessToken, ChallengeSession, IdToken, Password, RefreshToken, Secret};
-use serde::{Deserialize, Serialize};
-use std::collections::BTreeMap;
+
+/// Named secrets (`AuthParameters`, `ChallengeResponses`), in the order they are written.
+pub type SecretMap = Vec<(&'static str, Secret)>;
+
+fn secret_map(pairs: &SecretMap) -> Value {
+    Value::object(
+        pairs
+            .iter()
+            .map(|(k, v)| (*k, Some(Value::str(v.expose())))),
+    )
+}
 
 /// `InitiateAuth`: starts a sign-in, or refreshes with `REFRESH_TOKEN_AUTH`.
-#[derive(Debug, Serialize)]
-#[serde(rename_all = "PascalCase")]
+#[derive(Debug)]
 pub struct InitiateAuth {
     pub auth_flow: String,
     pub client_id: String,
-    pub auth_parameters: BTreeMap<String, Secret>,
+    pub auth_parameters: SecretMap,
 }
 
 impl InitiateAuth {
@@ -22,9 +31,9 @@ impl InitiateAuth {
         Self {
             auth_flow: "USER_PASSWORD_AUTH".into(),
             client_id: client_id.into(),
-            auth_parameters: BTreeMap::from([
-                ("USERNAME".into(), Secret::new(username)),
-                ("PASSWORD".into(), password.to_secret()),
+            auth_parameters: Vec::from([
+                ("USERNAME", Secret::new(username)),
+                ("PASSWORD", password.to_secret()),
             ]),
         }
     }
@@ -34,9 +43,9 @@ impl InitiateAuth {
         Self {
             auth_flow: "USER_SRP_AUTH".into(),
             client_id: client_id.into(),
-            auth_parameters: BTreeMap::from([
-                ("USERNAME".into(), Secret::new(username)),
-                ("SRP_A".into(), Secret::new(srp_a)),
+            auth_parameters: Vec::from([
+                ("USERNAME", Secret::new(username)),
+                ("SRP_A", Secret::new(srp_a)),
             ]),
         }
     }
@@ -46,7 +55,7 @@ impl InitiateAuth {
         Self {
             auth_flow: "REFRESH_TOKEN_AUTH".into(),
             client_id: client_id.into(),
-            auth_parameters: BTreeMap::from([("REFRESH_TOKEN".into(), refresh_token.to_secret())]),
+            auth_parameters: Vec::from([("REFRESH_TOKEN", refresh_token.to_secret())]),
         }
     }
 }
@@ -54,6 +63,13 @@ impl InitiateAuth {
 impl Operation for InitiateAuth {
     const NAME: &'static str = "InitiateAuth";
     type Output = AuthStep;
+    fn body(&self) -> Value {
+        Value::object([
+            ("AuthFlow", Some(Value::str(&self.auth_flow))),
+            ("ClientId", Some(Value::str(&self.client_id))),
+            ("AuthParameters", Some(secret_map(&self.auth_parameters))),
+        ])
+    }
 }
 
 crate::cognito::error::wire_names! {
@@ -73,15 +89,13 @@ crate::cognito::error::wire_names! {
 }
 
 /// The answer to a sign-in step: tokens, or another challenge.
-#[derive(Debug, Deserialize)]
-#[serde(rename_all = "PascalCase")]
+#[derive(Debug)]
 pub struct AuthStep {
     pub authentication_result: Option<AuthenticationResult>,
     /// The wire name; [`AuthStep::challenge`] reads it.
     pub challenge_name: Option<String>,
     pub session: Option<ChallengeSession>,
-    #[serde(default)]
-    pub challenge_parameters: BTreeMap<String, String>,
+    pub challenge_parameters: Vec<(String, String)>,
 }
 
 impl AuthStep {
@@ -89,11 +103,38 @@ impl AuthStep {
     pub fn challenge(&self) -> Option<ChallengeName> {
         self.challenge_name.as_deref().map(ChallengeName::from_wire)
     }
+
+    /// The challenge parameter `name` (`SRP_B`, `USER_ID_FOR_SRP`, …).
+    pub fn parameter(&self, name: &str) -> Option<&str> {
+        self.challenge_parameters
+            .iter()
+            .find(|(k, _)| k == name)
+            .map(|(_, v)| v.as_str())
+    }
+}
+
+impl FromJson for AuthStep {
+    fn from_json(f: Fields<'_>) -> Result<Self, FieldError> {
+        let mut challenge_parameters = Vec::new();
+        if let Some(params) = f.opt_object("ChallengeParameters")? {
+            for (name, _) in params.0 {
+                challenge_parameters.push((name.clone(), params.str(name)?));
+            }
+        }
+        Ok(AuthStep {
+            authentication_result: f
+                .opt_object("AuthenticationResult")?
+                .map(AuthenticationResult::from_json)
+                .transpose()?,
+            challenge_name: f.opt_str("ChallengeName")?,
+            session: f.opt_str("Session")?.map(ChallengeSession::new),
+            challenge_parameters,
+        })
+    }
 }
 
 /// The tokens a sign-in or refresh gives.
-#[derive(Debug, Clone, Deserialize)]
-#[serde(rename_all = "PascalCase")]
+#[derive(Debug, Clone)]
 pub struct AuthenticationResult {
     pub access_token: AccessToken,
     pub id_token: IdToken,
@@ -103,15 +144,25 @@ pub struct AuthenticationResult {
     pub token_type: Option<String>,
 }
 
+impl FromJson for AuthenticationResult {
+    fn from_json(f: Fields<'_>) -> Result<Self, FieldError> {
+        Ok(AuthenticationResult {
+            access_token: AccessToken::new(f.str("AccessToken")?),
+            id_token: IdToken::new(f.str("IdToken")?),
+            refresh_token: f.opt_str("RefreshToken")?.map(RefreshToken::new),
+            expires_in: f.u64("ExpiresIn")?,
+            token_type: f.opt_str("TokenType")?,
+        })
+    }
+}
+
 /// `RespondToAuthChallenge`: answers a challenge from [`AuthStep`].
-#[derive(Debug, Serialize)]
-#[serde(rename_all = "PascalCase")]
+#[derive(Debug)]
 pub struct RespondToAuthChallenge {
     pub challenge_name: String,
     pub client_id: String,
-    #[serde(skip_serializing_if = "Option::is_none")]
     pub session: Option<ChallengeSession>,
-    pub challenge_responses: BTreeMap<String, Secret>,
+    pub challenge_responses: SecretMap,
 }
 
 impl RespondToAuthChallenge {
@@ -126,9 +177,9 @@ impl RespondToAuthChallenge {
             challenge_name: ChallengeName::NewPasswordRequired.as_str().into(),
             client_id: client_id.into(),
             session: Some(session.clone()),
-            challenge_responses: BTreeMap::from([
-                ("USERNAME".into(), Secret::new(username)),
-                ("NEW_PASSWORD".into(), new_password.to_secret()),
+            challenge_responses: Vec::from([
+                ("USERNAME", Secret::new(username)),
+                ("NEW_PASSWORD", new_password.to_secret()),
             ]),
         }
     }
@@ -145,14 +196,14 @@ impl RespondToAuthChallenge {
             challenge_name: ChallengeName::PasswordVerifier.as_str().into(),
             client_id: client_id.into(),
             session: session.cloned(),
-            challenge_responses: BTreeMap::from([
-                ("USERNAME".into(), Secret::new(&claim.user_id)),
+            challenge_responses: Vec::from([
+                ("USERNAME", Secret::new(&claim.user_id)),
                 (
-                    "PASSWORD_CLAIM_SECRET_BLOCK".into(),
+                    "PASSWORD_CLAIM_SECRET_BLOCK",
                     Secret::new(&claim.secret_block),
                 ),
-                ("PASSWORD_CLAIM_SIGNATURE".into(), claim.signature.clone()),
-                ("TIMESTAMP".into(), Secret::new(&claim.timestamp)),
+                ("PASSWORD_CLAIM_SIGNATURE", claim.signature.clone()),
+                ("TIMESTAMP", Secret::new(&claim.timestamp)),
             ]),
         }
     }
@@ -161,12 +212,25 @@ impl RespondToAuthChallenge {
 impl Operation for RespondToAuthChallenge {
     const NAME: &'static str = "RespondToAuthChallenge";
     type Output = AuthStep;
+    fn body(&self) -> Value {
+        Value::object([
+            ("ChallengeName", Some(Value::str(&self.challenge_name))),
+            ("ClientId", Some(Value::str(&self.client_id))),
+            (
+                "Session",
+                self.session.as_ref().map(|s| Value::str(s.expose())),
+            ),
+            (
+                "ChallengeResponses",
+                Some(secret_map(&self.challenge_responses)),
+            ),
+        ])
+    }
 }
 
 /// `GetTokensFromRefreshToken`: the refresh with rotation; the answer carries a new refresh
 /// token that replaces the old one.
-#[derive(Debug, Serialize)]
-#[serde(rename_all = "PascalCase")]
+#[derive(Debug)]
 pub struct GetTokensFromRefreshToken {
     pub client_id: String,
     pub refresh_token: RefreshToken,
@@ -183,15 +247,34 @@ impl GetTokensFromRefreshToken {
 }
 
 /// The answer to [`GetTokensFromRefreshToken`].
-#[derive(Debug, Deserialize)]
-#[serde(rename_all = "PascalCase")]
+#[derive(Debug)]
 pub struct RefreshedTokens {
     pub authentication_result: AuthenticationResult,
+}
+
+impl FromJson for RefreshedTokens {
+    fn from_json(f: Fields<'_>) -> Result<Self, FieldError> {
+        let result = f.opt_object("AuthenticationResult")?;
+        Ok(RefreshedTokens {
+            authentication_result: AuthenticationResult::from_json(
+                result.ok_or_else(|| Fields::error("AuthenticationResult", "is missing"))?,
+            )?,
+        })
+    }
 }
 
 impl Operation for GetTokensFromRefreshToken {
     const NAME: &'static str = "GetTokensFromRefreshToken";
     type Output = RefreshedTokens;
+    fn body(&self) -> Value {
+        Value::object([
+            ("ClientId", Some(Value::str(&self.client_id))),
+            (
+                "RefreshToken",
+                Some(Value::str(self.refresh_token.expose())),
+            ),
+        ])
+    }
 }
 
 /// `RevokeToken`: kills a refresh token (and, where revocation is on, its access tokens). Only
@@ -201,8 +284,7 @@ impl Operation for GetTokensFromRefreshToken {
 /// use cognito_client::{cognito::RevokeToken, secret::AccessToken};
 /// RevokeToken::new("client", &AccessToken::new("eyJ.access.token"));
 /// ```
-#[derive(Debug, Serialize)]
-#[serde(rename_all = "PascalCase")]
+#[derive(Debug)]
 pub struct RevokeToken {
     pub token: RefreshToken,
     pub client_id: String,
@@ -218,11 +300,23 @@ impl RevokeToken {
     }
 }
 
-/// The empty object some operations answer with.
-#[derive(Debug, Deserialize)]
+/// The empty object some operations answer with (any fields in it are ignored).
+#[derive(Debug)]
 pub struct Empty {}
+
+impl FromJson for Empty {
+    fn from_json(_: Fields<'_>) -> Result<Self, FieldError> {
+        Ok(Empty {})
+    }
+}
 
 impl Operation for RevokeToken {
     const NAME: &'static str = "RevokeToken";
     type Output = Empty;
+    fn body(&self) -> Value {
+        Value::object([
+            ("Token", Some(Value::str(self.token.expose()))),
+            ("ClientId", Some(Value::str(&self.client_id))),
+        ])
+    }
 }

@@ -1,11 +1,11 @@
 //! Reading a JWT's claims. The client never checks signatures: Cognito does that on every call.
 
 use crate::base64::{self, Alphabet};
-use serde::{Deserialize, Serialize};
+use crate::json::{self, FieldError, Fields};
 use std::fmt;
 
 /// The claims this app reads from access and id tokens.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Claims {
     pub sub: String,
     pub exp: u64,
@@ -14,7 +14,6 @@ pub struct Claims {
     /// Access tokens name the user here.
     pub username: Option<String>,
     /// Id tokens name the user here.
-    #[serde(rename = "cognito:username")]
     pub cognito_username: Option<String>,
     pub email: Option<String>,
 }
@@ -50,8 +49,27 @@ pub fn decode_claims(token: &str) -> Result<Claims, JwtError> {
         return Err(JwtError::NotThreeParts);
     };
     let bytes = base64::decode(payload, Alphabet::Url).ok_or(JwtError::NotBase64Url)?;
-    // The serde error names the field, never the token.
-    serde_json::from_slice(&bytes).map_err(|e| JwtError::BadClaims(e.to_string()))
+    let text = String::from_utf8(bytes).map_err(|_| JwtError::BadClaims("not UTF-8".into()))?;
+    // The errors name the field or the place, never the token.
+    let value = json::parse(&text).map_err(|e| JwtError::BadClaims(e.to_string()))?;
+    let fields = value
+        .fields()
+        .ok_or_else(|| JwtError::BadClaims("not a JSON object".into()))?;
+    Claims::read(fields).map_err(|e| JwtError::BadClaims(e.to_string()))
+}
+
+impl Claims {
+    fn read(f: Fields<'_>) -> Result<Claims, FieldError> {
+        Ok(Claims {
+            sub: f.str("sub")?,
+            exp: f.u64("exp")?,
+            iat: f.u64("iat")?,
+            token_use: f.opt_str("token_use")?,
+            username: f.opt_str("username")?,
+            cognito_username: f.opt_str("cognito:username")?,
+            email: f.opt_str("email")?,
+        })
+    }
 }
 
 #[cfg(test)]

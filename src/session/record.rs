@@ -2,25 +2,13 @@
 //! cannot read is reported and reset, never half-used.
 
 use super::{JwtError, Session, decode_claims};
+use crate::json::{self, Value};
 use crate::secret::{AccessToken, IdToken, RefreshToken};
-use serde::{Deserialize, Serialize};
 use std::fmt;
 
 /// The record format written today. Bump it (and teach [`Session::from_record`] the old one)
 /// when the shape changes.
 pub const RECORD_VERSION: u32 = 1;
-
-#[derive(Serialize, Deserialize)]
-struct RecordV1 {
-    v: u32,
-    username: String,
-    access_token: AccessToken,
-    id_token: IdToken,
-    refresh_token: Option<RefreshToken>,
-    obtained_at_ms: u64,
-    expires_in_s: u64,
-    refresh_rotated_at_ms: Option<u64>,
-}
 
 /// Why a stored record could not be read.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -53,41 +41,51 @@ impl std::error::Error for RecordError {}
 impl Session {
     /// The record to keep in storage (the current format version).
     pub fn to_record(&self) -> String {
-        let record = RecordV1 {
-            v: RECORD_VERSION,
-            username: self.username.clone(),
-            access_token: self.access_token.clone(),
-            id_token: self.id_token.clone(),
-            refresh_token: self.refresh_token.clone(),
-            obtained_at_ms: self.obtained_at_ms,
-            expires_in_s: self.expires_in_s,
-            refresh_rotated_at_ms: self.refresh_rotated_at_ms,
-        };
-        serde_json::to_string(&record).expect("a session record always serializes")
+        let or_null = |v: Option<Value>| Some(v.unwrap_or(Value::Null));
+        Value::object([
+            ("v", Some(u64::from(RECORD_VERSION).into())),
+            ("username", Some(Value::str(&self.username))),
+            ("access_token", Some(Value::str(self.access_token.expose()))),
+            ("id_token", Some(Value::str(self.id_token.expose()))),
+            (
+                "refresh_token",
+                or_null(self.refresh_token.as_ref().map(|t| Value::str(t.expose()))),
+            ),
+            ("obtained_at_ms", Some(self.obtained_at_ms.into())),
+            ("expires_in_s", Some(self.expires_in_s.into())),
+            (
+                "refresh_rotated_at_ms",
+                or_null(self.refresh_rotated_at_ms.map(Value::from)),
+            ),
+        ])
+        .to_string()
     }
 
-    /// Reads a stored record; anything it cannot fully read is an error, never half a session.
+    /// Reads a record written by [`Session::to_record`]; the error says what is wrong with it
+    /// without quoting a token.
     pub fn from_record(raw: &str) -> Result<Session, RecordError> {
-        let value: serde_json::Value =
-            serde_json::from_str(raw).map_err(|_| RecordError::NotJson)?;
-        match value.get("v").and_then(|v| v.as_u64()) {
-            Some(v) if v == u64::from(RECORD_VERSION) => {}
-            other => return Err(RecordError::UnknownVersion(other)),
+        let value = json::parse(raw).map_err(|_| RecordError::NotJson)?;
+        let f = value.fields().ok_or(RecordError::UnknownVersion(None))?;
+        match f.get("v").map(Value::as_u64) {
+            Some(Some(v)) if v == u64::from(RECORD_VERSION) => {}
+            other => return Err(RecordError::UnknownVersion(other.flatten())),
         }
-        // Read again as text rather than from `value`: one deserializer less in the bundle.
-        // The serde error names the missing field; it never quotes a token.
-        let r: RecordV1 =
-            serde_json::from_str(raw).map_err(|e| RecordError::MissingFields(e.to_string()))?;
+        let missing = |e: json::FieldError| RecordError::MissingFields(e.to_string());
+        let access_token = AccessToken::new(f.str("access_token").map_err(missing)?);
+        let id_token = IdToken::new(f.str("id_token").map_err(missing)?);
         Ok(Session {
-            access_claims: decode_claims(r.access_token.expose()).map_err(RecordError::BadToken)?,
-            id_claims: decode_claims(r.id_token.expose()).map_err(RecordError::BadToken)?,
-            username: r.username,
-            access_token: r.access_token,
-            id_token: r.id_token,
-            refresh_token: r.refresh_token,
-            obtained_at_ms: r.obtained_at_ms,
-            expires_in_s: r.expires_in_s,
-            refresh_rotated_at_ms: r.refresh_rotated_at_ms,
+            access_claims: decode_claims(access_token.expose()).map_err(RecordError::BadToken)?,
+            id_claims: decode_claims(id_token.expose()).map_err(RecordError::BadToken)?,
+            username: f.str("username").map_err(missing)?,
+            access_token,
+            id_token,
+            refresh_token: f
+                .opt_str("refresh_token")
+                .map_err(missing)?
+                .map(RefreshToken::new),
+            obtained_at_ms: f.u64("obtained_at_ms").map_err(missing)?,
+            expires_in_s: f.u64("expires_in_s").map_err(missing)?,
+            refresh_rotated_at_ms: f.opt_u64("refresh_rotated_at_ms").map_err(missing)?,
         })
     }
 }
@@ -118,6 +116,10 @@ mod tests {
         let value: serde_json::Value = serde_json::from_str(&session().to_record()).unwrap();
         assert_eq!(value["v"], 1);
         assert_eq!(value["expires_in_s"], 3600);
+        // As the first version wrote it: absent values are written as null.
+        assert!(value["refresh_rotated_at_ms"].is_null());
+        let fields: Vec<&String> = value.as_object().unwrap().keys().collect();
+        assert_eq!(fields.len(), 8, "{fields:?}");
     }
 
     #[test]
