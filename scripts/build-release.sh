@@ -21,3 +21,13 @@ fi
 trunk build --release "$@"
 # trunk's minify leaves wasm-bindgen's JS glue as it is (−1.4 KB brotli minified).
 node scripts/minify-glue.mjs dist
+
+# A twin of the shipped wasm that keeps its function names, for the size report's breakdown
+# (scripts/wasm-breakdown.mjs): the same cargo output through the same wasm-bindgen and the
+# same wasm-opt passes (index.html's), plus -g. Nothing of it ships.
+twin=target/size
+rm -rf "$twin" && mkdir -p "$twin"
+wasm-bindgen --target web --no-typescript --out-dir "$twin" \
+  target/wasm32-unknown-unknown/release/cognito-client.wasm
+read -ra passes <<<"$(sed -n 's/.*data-wasm-opt-params="\([^"]*\)".*/\1/p' index.html)"
+wasm-opt -Oz "${passes[@]}" -g --strip-dwarf "$twin/cognito-client_bg.wasm" -o "$twin/named.wasm"

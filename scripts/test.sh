@@ -102,7 +102,7 @@ if [ ! -f dist/index.html ]; then
   FAILED=$((FAILED + 1))
   finish
 fi
-check bundle-size node scripts/size-report.mjs dist "$REPORTS/bundle-size.md"
+check bundle-size node scripts/size-report.mjs dist "$REPORTS/bundle-size.md" target/size/named.wasm
 cat "$REPORTS/bundle-size.md"
 
 # End to end: the release build, served as a static host would, with a config.json that
