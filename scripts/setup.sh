@@ -53,14 +53,15 @@ install_rust_tools() {
   have_version trunk "$TRUNK_VERSION" || {
     say "Building trunk $TRUNK_VERSION (first time only, about 6 minutes on 2 cores)"
     local start=$SECONDS
-    cargo install --locked --quiet trunk --version "$TRUNK_VERSION"
+    # From $HOME: tools build on the machine's stable toolchain, not this project's nightly.
+    (cd "$HOME" && cargo install --locked --quiet trunk --version "$TRUNK_VERSION")
     took "trunk" "$start"
   }
   # Without --locked: its lockfile wants a crate version this registry lacks.
   have_version wasm-bindgen "$WASM_BINDGEN_VERSION" || {
     say "Building wasm-bindgen-cli $WASM_BINDGEN_VERSION (first time only, about 2 minutes)"
     local start=$SECONDS
-    cargo install --quiet wasm-bindgen-cli --version "$WASM_BINDGEN_VERSION"
+    (cd "$HOME" && cargo install --quiet wasm-bindgen-cli --version "$WASM_BINDGEN_VERSION")
     took "wasm-bindgen-cli" "$start"
   }
 }
