@@ -388,15 +388,22 @@ impl fmt::Display for FieldError {
 
 impl std::error::Error for FieldError {}
 
-impl<'a> Fields<'a> {
-    /// The error for `field`.
-    pub fn error(field: &str, problem: &'static str) -> FieldError {
+impl FieldError {
+    /// What is wrong with `field`.
+    pub fn new(field: &str, problem: &'static str) -> FieldError {
         FieldError {
             field: field.to_string(),
             problem,
         }
     }
+}
 
+/// A field that must be there.
+fn required<T>(key: &str, value: Option<T>) -> Result<T, FieldError> {
+    value.ok_or_else(|| FieldError::new(key, "is missing"))
+}
+
+impl<'a> Fields<'a> {
     /// The field's value, `None` when absent or `null`.
     pub fn get(&self, key: &str) -> Option<&'a Value> {
         self.0
@@ -415,7 +422,9 @@ impl<'a> Fields<'a> {
     ) -> Result<Option<T>, FieldError> {
         match self.get(key) {
             None => Ok(None),
-            Some(v) => read(v).map(Some).ok_or_else(|| Self::error(key, problem)),
+            Some(v) => read(v)
+                .map(Some)
+                .ok_or_else(|| FieldError::new(key, problem)),
         }
     }
 
@@ -426,8 +435,7 @@ impl<'a> Fields<'a> {
 
     /// A string field that must be there.
     pub fn str(&self, key: &str) -> Result<String, FieldError> {
-        self.opt_str(key)?
-            .ok_or_else(|| Self::error(key, "is missing"))
+        required(key, self.opt_str(key)?)
     }
 
     /// An optional whole-number field.
@@ -437,8 +445,7 @@ impl<'a> Fields<'a> {
 
     /// A whole-number field that must be there.
     pub fn u64(&self, key: &str) -> Result<u64, FieldError> {
-        self.opt_u64(key)?
-            .ok_or_else(|| Self::error(key, "is missing"))
+        required(key, self.opt_u64(key)?)
     }
 
     /// An optional `true`/`false` field.
@@ -451,6 +458,16 @@ impl<'a> Fields<'a> {
             },
             "is not true or false",
         )
+    }
+
+    /// A `true`/`false` field that must be there.
+    pub fn bool(&self, key: &str) -> Result<bool, FieldError> {
+        required(key, self.opt_bool(key)?)
+    }
+
+    /// An object field that must be there.
+    pub fn object(&self, key: &str) -> Result<Fields<'a>, FieldError> {
+        required(key, self.opt_object(key)?)
     }
 
     /// An optional object field.
@@ -580,6 +597,10 @@ mod tests {
         assert_eq!(f.opt_str("null"), Ok(None));
         assert_eq!(f.opt_str("absent"), Ok(None));
         assert!(f.opt_object("o").unwrap().is_some());
+        assert!(f.object("o").is_ok());
+        assert_eq!(f.bool("b"), Ok(true));
+        assert_eq!(f.object("absent").unwrap_err().problem, "is missing");
+        assert_eq!(f.bool("absent").unwrap_err().problem, "is missing");
         assert_eq!(f.opt_array("a").unwrap().map(<[Value]>::len), Some(1));
         assert_eq!(
             f.str("absent").unwrap_err().to_string(),

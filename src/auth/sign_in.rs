@@ -144,16 +144,16 @@ impl<H: HttpClient, S: SessionStore, E: Environment, T: TabLink> Auth<H, S, E, T
     fn take_step(
         &self,
         username: &str,
-        step: AuthStep,
+        mut step: AuthStep,
         sent_at: u64,
     ) -> Result<SignInStep, AuthError> {
-        if let Some(result) = step.authentication_result {
+        if let Some(result) = step.authentication_result.take() {
             let session = Session::from_result(username, result, sent_at)
                 .map_err(|e| AuthError::BadResponse(e.to_string()))?;
             self.adopt(session);
             return Ok(SignInStep::SignedIn(self.info()?));
         }
-        match (step.challenge(), step.session.clone()) {
+        match (step.challenge(), step.session.take()) {
             (Some(ChallengeName::NewPasswordRequired), Some(session)) => {
                 // With an email alias Cognito wants the real username back, which it names here.
                 let username = step

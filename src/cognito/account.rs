@@ -73,9 +73,7 @@ pub struct SignedUp {
 impl FromJson for SignedUp {
     fn from_json(f: Fields<'_>) -> Result<Self, FieldError> {
         Ok(SignedUp {
-            user_confirmed: f
-                .opt_bool("UserConfirmed")?
-                .ok_or_else(|| Fields::error("UserConfirmed", "is missing"))?,
+            user_confirmed: f.bool("UserConfirmed")?,
             code_delivery_details: code_delivery(f)?,
         })
     }
@@ -225,9 +223,9 @@ impl FromJson for UserProfile {
     fn from_json(f: Fields<'_>) -> Result<Self, FieldError> {
         let mut user_attributes = Vec::new();
         for item in f.opt_array("UserAttributes")?.unwrap_or_default() {
-            let fields = item
-                .fields()
-                .ok_or_else(|| Fields::error("UserAttributes", "holds something not an object"))?;
+            let fields = item.fields().ok_or_else(|| {
+                FieldError::new("UserAttributes", "holds something not an object")
+            })?;
             user_attributes.push(Attribute::from_json(fields)?);
         }
         Ok(UserProfile {

@@ -254,10 +254,9 @@ pub struct RefreshedTokens {
 
 impl FromJson for RefreshedTokens {
     fn from_json(f: Fields<'_>) -> Result<Self, FieldError> {
-        let result = f.opt_object("AuthenticationResult")?;
         Ok(RefreshedTokens {
             authentication_result: AuthenticationResult::from_json(
-                result.ok_or_else(|| Fields::error("AuthenticationResult", "is missing"))?,
+                f.object("AuthenticationResult")?,
             )?,
         })
     }
