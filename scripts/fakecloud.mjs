@@ -11,6 +11,15 @@ export const DEMO = {
   legacyClientId: 'demolegacy1',
   user: { username: 'demo', password: 'Demo-Passw0rd!', email: 'demo@example.com' },
   newUser: { username: 'newcomer', password: 'Temp-Passw0rd!', email: 'newcomer@example.com' },
+  // MFA is optional in the demo pool: these two have a second factor, everyone else has none.
+  appMfaUser: {
+    username: 'mfa-demo',
+    password: 'Demo-Passw0rd!',
+    email: 'mfa-demo@example.com',
+    // Add it to an authenticator app, or print today's code: node scripts/totp.mjs <secret>
+    totpSecret: 'JBSWY3DPEHPK3PXPJBSWY3DPEHPK3PXP',
+  },
+  smsMfaUser: { username: 'sms-demo', password: 'Demo-Passw0rd!', email: 'sms-demo@example.com', phone: '+15555550123' },
 };
 
 export class Fakecloud {
@@ -60,16 +69,18 @@ export class Fakecloud {
     return text ? JSON.parse(text) : {};
   }
 
-  async createUser(poolId, { username, password, email }, { permanent = true } = {}) {
+  async createUser(poolId, { username, password, email, phone }, { permanent = true } = {}) {
+    const attributes = [
+      { Name: 'email', Value: email },
+      { Name: 'email_verified', Value: 'true' },
+    ];
+    if (phone) attributes.push({ Name: 'phone_number', Value: phone }, { Name: 'phone_number_verified', Value: 'true' });
     await this.call('AdminCreateUser', {
       UserPoolId: poolId,
       Username: username,
       TemporaryPassword: password,
       MessageAction: 'SUPPRESS',
-      UserAttributes: [
-        { Name: 'email', Value: email },
-        { Name: 'email_verified', Value: 'true' },
-      ],
+      UserAttributes: attributes,
     });
     if (permanent) {
       await this.call('AdminSetUserPassword', { UserPoolId: poolId, Username: username, Password: password, Permanent: true });
@@ -82,12 +93,44 @@ export class Fakecloud {
     return codes.confirmationCode ?? codes.confirmation_code;
   }
 
+  /** Lets a pool's users have a second factor (`OPTIONAL`) or requires one (`ON`). */
+  setMfa(poolId, configuration) {
+    return this.call('SetUserPoolMfaConfig', {
+      UserPoolId: poolId,
+      MfaConfiguration: configuration,
+      SoftwareTokenMfaConfiguration: { Enabled: true },
+      SmsMfaConfiguration: { Enabled: true },
+    });
+  }
+
+  /** Gives a user a verified authenticator app with this secret (base32), as if set up. */
+  enrolAuthenticator(poolId, username, secret) {
+    return this.control('/_fakecloud/cognito/software-token', { userPoolId: poolId, username, secretCode: secret });
+  }
+
+  /** Turns on text-message MFA for a user (who needs a phone number). */
+  enableSmsMfa(poolId, username) {
+    return this.call('AdminSetUserMFAPreference', {
+      UserPoolId: poolId,
+      Username: username,
+      SMSMfaSettings: { Enabled: true, PreferredMfa: true },
+    });
+  }
+
+  /** The text messages the local Cognito "sent", oldest first: `{ phoneNumber, message }`. */
+  async textMessages() {
+    return (await this.control('/_fakecloud/sns/sms')).messages;
+  }
+
   /** Kills every token of a user, as a revocation on the server would. */
   expireTokens(poolId, username) {
     return this.control('/_fakecloud/cognito/expire-tokens', { userPoolId: poolId, username });
   }
 
-  /** The demo pool: a rotating client, a legacy one, a ready user and one who must change password. */
+  /**
+   * The demo pool: a rotating client, a legacy one, a ready user, one who must change password,
+   * and two with a second factor (an authenticator app; text messages).
+   */
   async seedDemo() {
     await this.control('/_fakecloud/reset/cognito', {});
     const { userPoolId, rotationClientId, legacyClientId } = DEMO;
@@ -118,6 +161,11 @@ export class Fakecloud {
     await this.call('CreateUserPoolClient', client(legacyClientId, false));
     await this.createUser(userPoolId, DEMO.user);
     await this.createUser(userPoolId, DEMO.newUser, { permanent: false });
+    await this.setMfa(userPoolId, 'OPTIONAL');
+    await this.createUser(userPoolId, DEMO.appMfaUser);
+    await this.enrolAuthenticator(userPoolId, DEMO.appMfaUser.username, DEMO.appMfaUser.totpSecret);
+    await this.createUser(userPoolId, DEMO.smsMfaUser);
+    await this.enableSmsMfa(userPoolId, DEMO.smsMfaUser.username);
   }
 }
 

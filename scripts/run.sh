@@ -18,6 +18,8 @@ cat <<TXT
   App:       http://127.0.0.1:$RUN_APP_PORT/   (config.json points it at the local Cognito)
   Sign in:   demo / Demo-Passw0rd!
   Must change password on first sign-in:  newcomer / Temp-Passw0rd!
+  MFA (authenticator app): mfa-demo / Demo-Passw0rd!, code: node scripts/totp.mjs JBSWY3DPEHPK3PXPJBSWY3DPEHPK3PXP
+  MFA (text message):      sms-demo / Demo-Passw0rd!, code: curl -s http://127.0.0.1:$RUN_COGNITO_PORT/_fakecloud/sns/sms
   Legacy refresh mode: set "clientId": "demolegacy1" and "refreshMode": "legacy" in config.json.
   Logs:      target/run/   ·   Stop: Ctrl-C
 

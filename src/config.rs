@@ -8,12 +8,17 @@ use std::fmt;
 /// The deployment's configuration (`config.json`), checked.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Config {
+    /// The AWS region of the pool (`ap-northeast-1`).
     pub region: String,
+    /// The user pool's id (`ap-northeast-1_AbCdEf123`).
     pub user_pool_id: String,
+    /// The app client's id (a public client: no secret).
     pub client_id: String,
     /// Where requests go: `endpoint` from the file, else the region's Cognito URL.
     pub endpoint: String,
+    /// How refresh tokens are exchanged.
     pub refresh_mode: RefreshMode,
+    /// How the password is proven at sign-in.
     pub sign_in_flow: SignInFlow,
     /// Refresh this long before the access token ends, from a timer; 0 refreshes only when
     /// the token info is read.
@@ -47,7 +52,9 @@ pub enum SignInFlow {
 /// What is wrong with `config.json`, naming the field.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct ConfigError {
+    /// The field of `config.json` that is wrong.
     pub field: String,
+    /// What is wrong with it.
     pub problem: String,
 }
 

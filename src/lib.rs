@@ -9,6 +9,8 @@
 //! - `browser`: the adapters that plug the ports into the browser (wasm32 only).
 //! - `ui`: Leptos components talking to one auth handle (wasm32 only).
 
+#![warn(missing_docs)]
+
 pub mod auth;
 mod base64;
 pub mod cognito;

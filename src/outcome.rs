@@ -3,27 +3,42 @@
 //! them, so every rule about "what the user sees now" lives here.
 
 use crate::auth::{
-    AuthError, CodeSentTo, PendingChallenge, Refreshed, SignInStep, TabNews, TokenInfo,
+    AuthError, CodeChallenge, CodeSentTo, Factor, FactorChoice, PendingChallenge, Refreshed,
+    SignInStep, TabNews, TokenInfo,
 };
 use crate::session::Rotation;
 
 /// The screen the page shows.
 #[derive(Debug, Clone, PartialEq)]
 pub enum Screen {
+    /// The sign-in form.
     SignIn,
+    /// The new-password form for a pending challenge.
     NewPassword(PendingChallenge),
+    /// The one-time code form of a multi-factor sign-in.
+    Code(CodeChallenge),
+    /// The choice of factor of a multi-factor sign-in.
+    ChooseFactor(FactorChoice),
+    /// The sign-up form.
     SignUp,
+    /// The confirmation-code form, for this username.
     Confirm(String),
+    /// The forgotten-password form.
     ForgotPassword,
+    /// The reset-password form, for this username.
     ResetPassword(String),
+    /// The token info of the signed-in session.
     SignedIn,
 }
 
 /// How a notice or log line reads: neutral, good news, or trouble.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Tone {
+    /// Neutral news.
     Info,
+    /// Something worked.
     Success,
+    /// Something failed.
     Error,
 }
 
@@ -51,16 +66,22 @@ pub enum Topic {
 /// The one message on screen.
 #[derive(Debug, Clone, PartialEq)]
 pub struct Notice {
+    /// How it reads: neutral, success or failure.
     pub tone: Tone,
+    /// The words shown.
     pub text: String,
+    /// What it is about, so a later outcome can clear it.
     pub topic: Topic,
 }
 
 /// What one outcome does to the page. `None` leaves that part as it is.
 #[derive(Debug, Clone, PartialEq, Default)]
 pub struct Outcome {
+    /// The screen to show, if it changes.
     pub screen: Option<Screen>,
+    /// The notice to show, if any (none clears the current one).
     pub notice: Option<Notice>,
+    /// The line for the operation log, if any.
     pub log: Option<(Tone, String)>,
     /// New token info to show (a sign-in).
     pub info: Option<TokenInfo>,
@@ -135,8 +156,9 @@ pub fn error_text(error: &AuthError) -> String {
         AuthError::Rejected { code, message } => format!("The sign-in service refused the request: {message} ({code})."),
         AuthError::StoredSessionUnreadable(detail) => format!("The saved session could not be read ({detail}), so it was cleared. Please sign in again."),
         AuthError::UsernameTaken => "That username is taken. Choose another, or sign in.".to_string(),
-        AuthError::WrongCode => "That code is not right. Check it and try again, or ask for a new one.".to_string(),
+        AuthError::WrongCode => "That code is not right. Check it and try again.".to_string(),
         AuthError::CodeExpired => "That code has expired. Ask for a new one.".to_string(),
+        AuthError::TooManyAttempts => "Too many wrong codes. Wait a few minutes, then try again.".to_string(),
         AuthError::WrongCurrentPassword => "The current password is not right.".to_string(),
         AuthError::AccessRefused => "The sign-in service refused this session's access token. Please sign in again.".to_string(),
     }
@@ -162,6 +184,16 @@ pub fn after_step(step: SignInStep) -> Outcome {
             )
         }
         .then_show(Screen::NewPassword(challenge)),
+        SignInStep::CodeRequired(challenge) => Outcome::logged(
+            Tone::Info,
+            format!("Cognito asks for a code ({}).", challenge.factor.challenge()),
+        )
+        .then_show(Screen::Code(challenge)),
+        SignInStep::ChooseFactor(choice) => Outcome::logged(
+            Tone::Info,
+            "Cognito asks which factor to prove (SELECT_MFA_TYPE).",
+        )
+        .then_show(Screen::ChooseFactor(choice)),
         SignInStep::Unsupported(name) => Outcome::said(
             Tone::Error,
             format!(
@@ -291,6 +323,25 @@ pub fn after_revocation(revoked: &Result<(), AuthError>) -> Outcome {
     }
 }
 
+/// What the code screen asks for: where the code comes from, or where it was sent.
+pub fn code_prompt(challenge: &CodeChallenge) -> String {
+    match (challenge.factor, &challenge.destination) {
+        (Factor::App, _) => "Enter the 6-digit code your authenticator app shows.".to_string(),
+        (_, Some(destination)) => format!("We sent a code to {destination}. Enter it here."),
+        (Factor::Sms, None) => "We sent you a code by text message. Enter it here.".to_string(),
+        (Factor::Email, None) => "We sent you a code by email. Enter it here.".to_string(),
+    }
+}
+
+/// A factor's name on the choice screen.
+pub fn factor_name(factor: Factor) -> &'static str {
+    match factor {
+        Factor::App => "Authenticator app",
+        Factor::Sms => "Text message (SMS)",
+        Factor::Email => "Email",
+    }
+}
+
 /// "A code was sent to …", with the masked destination Cognito names, if any.
 pub fn code_sent(sent: &CodeSentTo) -> String {
     match &sent.0 {
@@ -347,6 +398,34 @@ mod tests {
             notice(&online)
                 .text
                 .ends_with("You are still signed in; no token was lost.")
+        );
+    }
+
+    #[test]
+    fn a_wrong_code_keeps_its_screen_and_an_expired_challenge_goes_back_to_sign_in() {
+        let signing_in = Situation {
+            signed_in: false,
+            on_session_screen: false,
+            online: true,
+        };
+        let wrong = after_failure("Checking the code", &AuthError::WrongCode, signing_in);
+        assert_eq!(wrong.screen, None);
+        assert_eq!(
+            notice(&wrong).text,
+            "That code is not right. Check it and try again."
+        );
+        let many = after_failure("Checking the code", &AuthError::TooManyAttempts, signing_in);
+        assert_eq!(many.screen, None);
+        assert!(notice(&many).text.contains("Wait a few minutes"));
+        let expired = after_failure(
+            "Checking the code",
+            &AuthError::ChallengeExpired,
+            signing_in,
+        );
+        assert_eq!(expired.screen, Some(Screen::SignIn));
+        assert_eq!(
+            notice(&expired).text,
+            "This sign-in took too long and has expired. Please sign in again."
         );
     }
 

@@ -3,8 +3,9 @@
 
 use super::{Auth, AuthError, Environment, HttpClient, SessionStore, Step, TabLink};
 use crate::cognito::{
-    Attribute, ChangePassword, CodeDelivery, ConfirmForgotPassword, ConfirmSignUp, ErrorCode,
-    ForgotPassword, GetUser, GlobalSignOut, Operation, ResendConfirmationCode, RevokeToken, SignUp,
+    Attribute, ChangePassword, ClientUser, CodeDelivery, ConfirmForgotPassword, ConfirmSignUp,
+    ErrorCode, ForgotPassword, GetUser, GlobalSignOut, Operation, ResendConfirmationCode,
+    RevokeToken, SignUp,
 };
 use crate::secret::{AccessToken, Password};
 
@@ -21,7 +22,9 @@ impl CodeSentTo {
 /// A new account: ready to sign in with, or waiting for the code that was sent.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum NewAccount {
+    /// Ready to sign in with: the pool confirmed the account on creation.
     Confirmed,
+    /// A code was sent to confirm the account with.
     AwaitsCode(CodeSentTo),
 }
 
@@ -29,7 +32,9 @@ pub enum NewAccount {
 /// Cognito's order.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Profile {
+    /// The username Cognito knows the user by.
     pub username: String,
+    /// The user's attributes, as `GetUser` lists them.
     pub attributes: Vec<Attribute>,
 }
 
@@ -129,8 +134,7 @@ impl<H: HttpClient, S: SessionStore, E: Environment, T: TabLink> Auth<H, S, E, T
         password: &Password,
     ) -> Result<NewAccount, AuthError> {
         let op = SignUp {
-            client_id: self.client_id().to_string(),
-            username: username.to_string(),
+            user: self.client_user(username),
             password: password.clone(),
             user_attributes: vec![Attribute {
                 name: "email".into(),
@@ -147,8 +151,7 @@ impl<H: HttpClient, S: SessionStore, E: Environment, T: TabLink> Auth<H, S, E, T
     /// Confirms a new account with the code Cognito sent.
     pub async fn confirm_sign_up(&self, username: &str, code: &str) -> Result<(), AuthError> {
         let op = ConfirmSignUp {
-            client_id: self.client_id().to_string(),
-            username: username.to_string(),
+            user: self.client_user(username),
             confirmation_code: code.trim().to_string(),
         };
         self.account_call(&op).await.map(|_| ())
@@ -156,20 +159,14 @@ impl<H: HttpClient, S: SessionStore, E: Environment, T: TabLink> Auth<H, S, E, T
 
     /// Asks Cognito to send a new confirmation code.
     pub async fn resend_confirmation_code(&self, username: &str) -> Result<CodeSentTo, AuthError> {
-        let op = ResendConfirmationCode {
-            client_id: self.client_id().to_string(),
-            username: username.to_string(),
-        };
+        let op = ResendConfirmationCode(self.client_user(username));
         let sent = self.account_call(&op).await?;
         Ok(CodeSentTo::from_wire(sent.code_delivery_details))
     }
 
     /// Starts a password reset: Cognito sends a code.
     pub async fn forgot_password(&self, username: &str) -> Result<CodeSentTo, AuthError> {
-        let op = ForgotPassword {
-            client_id: self.client_id().to_string(),
-            username: username.to_string(),
-        };
+        let op = ForgotPassword(self.client_user(username));
         let sent = self.account_call(&op).await?;
         Ok(CodeSentTo::from_wire(sent.code_delivery_details))
     }
@@ -182,12 +179,18 @@ impl<H: HttpClient, S: SessionStore, E: Environment, T: TabLink> Auth<H, S, E, T
         new: &Password,
     ) -> Result<(), AuthError> {
         let op = ConfirmForgotPassword {
-            client_id: self.client_id().to_string(),
-            username: username.to_string(),
+            user: self.client_user(username),
             confirmation_code: code.trim().to_string(),
             password: new.clone(),
         };
         self.account_call(&op).await.map(|_| ())
+    }
+
+    fn client_user(&self, username: &str) -> ClientUser {
+        ClientUser {
+            client_id: self.client_id().to_string(),
+            username: username.to_string(),
+        }
     }
 
     /// A call about the account rather than the session (sign-up, codes, password reset).

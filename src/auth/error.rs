@@ -8,12 +8,17 @@ use std::fmt;
 /// What the user was doing when a call failed: the same Cognito code means different things.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Step {
+    /// Signing in with a password (SRP or plain).
     SignIn,
-    NewPassword,
+    /// Answering a challenge after the password: a new password, an MFA code, a factor choice.
+    Challenge,
+    /// Exchanging the refresh token.
     Refresh,
+    /// Revoking the refresh token.
     SignOut,
     /// Sign-up, confirmation codes, password reset: no session involved.
     Account,
+    /// Changing the password while signed in.
     ChangePassword,
     /// A call made with the access token (GetUser, GlobalSignOut, the user's own API).
     Authorized,
@@ -24,7 +29,9 @@ pub enum Step {
 pub enum AuthError {
     /// Wrong password or unknown user: one message for both, so usernames cannot be probed.
     WrongCredentials,
+    /// The account exists but its sign-up code was never entered.
     NotConfirmed,
+    /// An administrator requires a new password, set through "Forgot password".
     PasswordResetRequired,
     /// Cognito refused a new password; its message says which rule it broke.
     PasswordRejected(String),
@@ -32,25 +39,39 @@ pub enum AuthError {
     ChallengeExpired,
     /// The refresh token is dead (expired, revoked, reused): the user must sign in again.
     SessionEnded,
+    /// No session is held.
     NotSignedIn,
     /// A newer sign-in or a sign-out happened while this call was under way; its answer was
     /// dropped so it cannot overwrite the newer state.
     Superseded,
+    /// The request did not reach Cognito; the browser's words.
     Network(String),
+    /// Cognito did not answer in time.
     Timeout,
+    /// Too many requests: Cognito asks to slow down.
     Throttled,
+    /// Cognito failed (a 5xx or an internal error); what it said.
     ServerFault(String),
+    /// An answer that is not what Cognito sends; what was wrong with it.
     BadResponse(String),
     /// Cognito refused for another reason; its code and message are shown as they are.
     Rejected {
+        /// Cognito's error code.
         code: String,
+        /// Cognito's message.
         message: String,
     },
     /// The saved session was unreadable, so it was cleared.
     StoredSessionUnreadable(String),
+    /// Sign-up: the username is in use.
     UsernameTaken,
+    /// The code entered is not the one sent.
     WrongCode,
+    /// The code has expired: a new one must be sent.
     CodeExpired,
+    /// Too many wrong codes: Cognito refuses more tries for a while.
+    TooManyAttempts,
+    /// Change password: the current password is wrong.
     WrongCurrentPassword,
     /// The access token was refused even after a refresh.
     AccessRefused,
@@ -97,7 +118,13 @@ impl AuthError {
                 (ErrorCode::NotAuthorized | ErrorCode::UserNotFound, Step::SignIn) => {
                     AuthError::WrongCredentials
                 }
-                (ErrorCode::NotAuthorized, Step::NewPassword) => AuthError::ChallengeExpired,
+                // "Invalid session for the user": the challenge's session expired or was spent.
+                (ErrorCode::NotAuthorized | ErrorCode::ExpiredCode, Step::Challenge) => {
+                    AuthError::ChallengeExpired
+                }
+                (ErrorCode::TooManyFailedAttempts | ErrorCode::LimitExceeded, Step::Challenge) => {
+                    AuthError::TooManyAttempts
+                }
                 // Whatever the reason, the refresh token cannot be used again.
                 (
                     ErrorCode::NotAuthorized

@@ -8,6 +8,7 @@
 
 mod account;
 mod error;
+mod mfa;
 mod ports;
 mod refresh;
 mod service;
@@ -15,15 +16,16 @@ mod sign_in;
 mod tabs;
 mod token_info;
 
-pub use crate::cognito::{Attribute, ChallengeName};
+pub use crate::cognito::{Attribute, ChallengeName, Factor};
 pub use account::{CodeSentTo, NewAccount, Profile, SignOutReport};
 pub use error::{AuthError, Effect, Step};
+pub use mfa::{CodeChallenge, FactorChoice};
 pub use ports::{
     Environment, HttpClient, SessionStore, SoloTab, StorageError, TabLink, TabMessage,
 };
 pub use refresh::Refreshed;
 pub use service::Auth;
-pub use sign_in::{PendingChallenge, SignInStep};
+pub use sign_in::{ChallengeAnswer, PendingChallenge, SignInStep};
 pub use tabs::TabNews;
 pub use token_info::{TokenInfo, TokenRead};
 

@@ -54,15 +54,23 @@ pub trait TabLink: 'static {
 pub enum TabMessage {
     /// A tab refreshed: every tab that held `replaced` takes the session in `record`.
     Refreshed {
+        /// The refresh token the sending tab replaced.
         replaced: RefreshToken,
+        /// The new session record, as stored.
         record: Secret,
     },
     /// A tab signed out: every tab that holds `refresh_token` signs out too.
-    SignedOut { refresh_token: RefreshToken },
+    SignedOut {
+        /// The refresh token that was revoked.
+        refresh_token: RefreshToken,
+    },
     /// A tab that opened with no session asks for one.
     SessionWanted,
     /// A signed-in tab answers [`TabMessage::SessionWanted`].
-    SessionOffered { record: Secret },
+    SessionOffered {
+        /// The offering tab's session record, as stored.
+        record: Secret,
+    },
 }
 
 impl TabMessage {

@@ -23,6 +23,7 @@ const NO_TIMER_RETRY: u64 = u64::MAX;
 /// What a refresh did.
 #[derive(Debug, Clone, PartialEq)]
 pub struct Refreshed {
+    /// Whether the refresh token was rotated.
     pub rotation: Rotation,
     /// Another tab refreshed while this one waited for the lock; this tab took its tokens up
     /// and sent no request.

@@ -2,11 +2,12 @@
 //! each answer leads to. Adding a challenge: a variant of `SignInStep`, its arm in `take_step`,
 //! and the method that answers it here.
 
+use super::mfa::{CodeChallenge, FactorChoice};
 use super::token_info::TokenInfo;
 use super::{Auth, AuthError, Environment, HttpClient, SessionStore, Step, TabLink};
 use crate::cognito::srp::{self, SrpClient, VerifierChallenge};
 use crate::cognito::{
-    AuthStep, ChallengeName, HttpRequest, InitiateAuth, Operation, RespondToAuthChallenge,
+    AuthStep, ChallengeName, Factor, HttpRequest, InitiateAuth, Operation, RespondToAuthChallenge,
     parse_answer,
 };
 use crate::config::SignInFlow;
@@ -19,15 +20,34 @@ struct Prepared(HttpRequest, &'static str);
 /// What a sign-in step led to.
 #[derive(Debug, Clone, PartialEq)]
 pub enum SignInStep {
+    /// Signed in: the new session's token info.
     SignedIn(TokenInfo),
+    /// Cognito asks for a new password before it signs the user in.
     NewPasswordRequired(PendingChallenge),
+    /// Cognito asks for a one-time code: from an authenticator app, a text or an email.
+    CodeRequired(CodeChallenge),
+    /// The user has several factors and picks the one to prove (`SELECT_MFA_TYPE`).
+    ChooseFactor(FactorChoice),
     /// A challenge this app cannot answer yet (MFA, custom auth, …), named as Cognito names it.
     Unsupported(ChallengeName),
+}
+
+/// The user's answer to the challenge of a [`SignInStep`]: each challenge with the answer
+/// it takes, so no challenge can be sent another's answer.
+#[derive(Debug, Clone)]
+pub enum ChallengeAnswer {
+    /// The new password a [`SignInStep::NewPasswordRequired`] asks for.
+    NewPassword(PendingChallenge, Password),
+    /// The one-time code a [`SignInStep::CodeRequired`] asks for.
+    Code(CodeChallenge, String),
+    /// The factor picked among those a [`SignInStep::ChooseFactor`] offers.
+    Factor(FactorChoice, Factor),
 }
 
 /// A `NEW_PASSWORD_REQUIRED` challenge waiting for the user's new password.
 #[derive(Debug, Clone, PartialEq)]
 pub struct PendingChallenge {
+    /// The user the challenge is for.
     pub username: String,
     session: ChallengeSession,
 }
@@ -98,19 +118,29 @@ impl<H: HttpClient, S: SessionStore, E: Environment, T: TabLink> Auth<H, S, E, T
             .await
     }
 
-    /// Answers `NEW_PASSWORD_REQUIRED` with the user's new password.
-    pub async fn answer_new_password(
-        &self,
-        challenge: &PendingChallenge,
-        new_password: &Password,
-    ) -> Result<SignInStep, AuthError> {
-        let op = RespondToAuthChallenge::new_password(
-            self.client_id(),
-            &challenge.session,
-            &challenge.username,
-            new_password,
-        );
-        self.next_step(Step::NewPassword, self.prepare(&op), &challenge.username)
+    /// Answers the challenge a sign-in step asked for; the step it leads to. A wrong code
+    /// ([`AuthError::WrongCode`]) or a refused password leaves the challenge as it was, to be
+    /// answered again.
+    pub async fn answer(&self, answer: &ChallengeAnswer) -> Result<SignInStep, AuthError> {
+        let client = self.client_id();
+        let (op, username) = match answer {
+            ChallengeAnswer::NewPassword(challenge, password) => (
+                RespondToAuthChallenge::new_password(
+                    client,
+                    &challenge.session,
+                    &challenge.username,
+                    password,
+                ),
+                &challenge.username,
+            ),
+            ChallengeAnswer::Code(challenge, code) => {
+                (challenge.respond(client, code), &challenge.username)
+            }
+            ChallengeAnswer::Factor(choice, factor) => {
+                (choice.respond(client, *factor), &choice.username)
+            }
+        };
+        self.next_step(Step::Challenge, self.prepare(&op), username)
             .await
     }
 
@@ -153,17 +183,39 @@ impl<H: HttpClient, S: SessionStore, E: Environment, T: TabLink> Auth<H, S, E, T
             self.adopt(session);
             return Ok(SignInStep::SignedIn(self.info()?));
         }
-        match (step.challenge(), step.session.take()) {
+        // With an email alias Cognito wants the real username back, which it names here.
+        let username = step
+            .parameter("USER_ID_FOR_SRP")
+            .unwrap_or(username)
+            .to_string();
+        let session = step.session.take();
+        match (step.challenge(), session) {
             (Some(ChallengeName::NewPasswordRequired), Some(session)) => {
-                // With an email alias Cognito wants the real username back, which it names here.
-                let username = step
-                    .parameter("USER_ID_FOR_SRP")
-                    .unwrap_or(username)
-                    .to_string();
                 Ok(SignInStep::NewPasswordRequired(PendingChallenge {
                     username,
                     session,
                 }))
+            }
+            (Some(ChallengeName::SelectMfaType), Some(session)) => {
+                let offered = step.parameter("MFAS_CAN_CHOOSE").unwrap_or_default();
+                match Factor::offered(offered) {
+                    factors if factors.is_empty() => {
+                        Ok(SignInStep::Unsupported(ChallengeName::SelectMfaType))
+                    }
+                    factors => Ok(SignInStep::ChooseFactor(FactorChoice::new(
+                        username, factors, session,
+                    ))),
+                }
+            }
+            (Some(name), Some(session)) if Factor::of(&name).is_some() => {
+                let factor = Factor::of(&name).expect("checked by the guard");
+                let destination = step.parameter("CODE_DELIVERY_DESTINATION");
+                Ok(SignInStep::CodeRequired(CodeChallenge::new(
+                    username,
+                    factor,
+                    destination.map(str::to_string),
+                    session,
+                )))
             }
             (Some(name), _) => Ok(SignInStep::Unsupported(name)),
             (None, _) => Err(AuthError::BadResponse(

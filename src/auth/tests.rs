@@ -1,7 +1,7 @@
 //! The auth service driven through fake ports: a scripted Cognito, a memory store, a set clock.
 
 use super::*;
-use crate::cognito::{HttpRequest, HttpResponse, TransportError};
+use crate::cognito::{Factor, HttpRequest, HttpResponse, TransportError};
 use crate::config::Config;
 use crate::secret::{Password, RefreshToken, Secret};
 use crate::session::{Rotation, Session, tests::token};
@@ -283,20 +283,20 @@ fn new_password_challenge_completes_the_sign_in() {
             "Password must have symbol characters",
         ),
     );
-    let err = block_on(
-        w.auth
-            .answer_new_password(&challenge, &Password::new("weak")),
-    )
+    let err = block_on(w.auth.answer(&ChallengeAnswer::NewPassword(
+        challenge.clone(),
+        Password::new("weak"),
+    )))
     .unwrap_err();
     assert_eq!(
         crate::outcome::error_text(&err),
         "That password was not accepted: Password must have symbol characters"
     );
     w.cognito.reply(200, tokens(0, Some("r")));
-    let step = block_on(
-        w.auth
-            .answer_new_password(&challenge, &Password::new("N3w!passw0rd")),
-    )
+    let step = block_on(w.auth.answer(&ChallengeAnswer::NewPassword(
+        challenge,
+        Password::new("N3w!passw0rd"),
+    )))
     .unwrap();
     assert!(matches!(step, SignInStep::SignedIn(_)));
     let body = w.cognito.last_body();
@@ -311,13 +311,203 @@ fn other_challenges_are_named_not_hidden() {
     let w = world("rotation");
     w.cognito.reply(
         200,
-        serde_json::json!({"ChallengeName": "SOFTWARE_TOKEN_MFA", "Session": "s"}),
+        serde_json::json!({"ChallengeName": "CUSTOM_CHALLENGE", "Session": "s"}),
     );
     let step = block_on(w.auth.sign_in("alice", &Password::new("pw"))).unwrap();
     assert_eq!(
         step,
-        SignInStep::Unsupported(crate::cognito::ChallengeName::SoftwareTokenMfa)
+        SignInStep::Unsupported(crate::cognito::ChallengeName::CustomChallenge)
     );
+}
+
+/// The first step of a sign-in answered with `challenge`, its session and parameters.
+fn challenged(w: &World, name: &str, session: &str, params: serde_json::Value) -> SignInStep {
+    w.cognito.reply(
+        200,
+        serde_json::json!({"ChallengeName": name, "Session": session, "ChallengeParameters": params}),
+    );
+    block_on(w.auth.sign_in("alice@example.com", &Password::new("pw"))).unwrap()
+}
+
+#[test]
+fn an_authenticator_code_signs_in_and_a_wrong_one_can_be_retried_on_the_same_session() {
+    let w = world("rotation");
+    let step = challenged(
+        &w,
+        "SOFTWARE_TOKEN_MFA",
+        "mfa-1",
+        serde_json::json!({"USER_ID_FOR_SRP": "alice"}),
+    );
+    let SignInStep::CodeRequired(challenge) = step else {
+        panic!("expected a code step, got {step:?}")
+    };
+    assert_eq!(
+        (challenge.factor, challenge.destination.as_deref()),
+        (Factor::App, None)
+    );
+    assert!(!w.auth.is_signed_in());
+
+    w.cognito.reply(
+        400,
+        error("CodeMismatchException", "Invalid code received for user"),
+    );
+    let err = block_on(w.auth.answer(&ChallengeAnswer::Code(
+        challenge.clone(),
+        " 123 456 ".into(),
+    )))
+    .unwrap_err();
+    assert_eq!(err, AuthError::WrongCode);
+    assert_eq!(*w.store.record.borrow(), None);
+    let body = w.cognito.last_body();
+    assert_eq!(body["ChallengeName"], "SOFTWARE_TOKEN_MFA");
+    assert_eq!(body["Session"], "mfa-1");
+    assert_eq!(
+        body["ChallengeResponses"]["USERNAME"], "alice",
+        "the real username"
+    );
+    assert_eq!(
+        body["ChallengeResponses"]["SOFTWARE_TOKEN_MFA_CODE"],
+        "123456"
+    );
+
+    w.cognito.reply(200, tokens(0, Some("r")));
+    let step = block_on(
+        w.auth
+            .answer(&ChallengeAnswer::Code(challenge.clone(), "654321".into())),
+    )
+    .unwrap();
+    assert!(matches!(step, SignInStep::SignedIn(_)));
+    assert_eq!(w.cognito.last_body()["Session"], "mfa-1");
+    assert!(stored(&w).is_some());
+}
+
+#[test]
+fn an_sms_code_step_names_where_the_code_went() {
+    let w = world("rotation");
+    let step = challenged(
+        &w,
+        "SMS_MFA",
+        "sms-1",
+        serde_json::json!({"CODE_DELIVERY_DELIVERY_MEDIUM": "SMS",
+            "CODE_DELIVERY_DESTINATION": "+*******1234", "USER_ID_FOR_SRP": "alice"}),
+    );
+    let SignInStep::CodeRequired(challenge) = step else {
+        panic!("expected a code step, got {step:?}")
+    };
+    assert_eq!(challenge.factor, Factor::Sms);
+    assert_eq!(
+        crate::outcome::code_prompt(&challenge),
+        "We sent a code to +*******1234. Enter it here."
+    );
+    w.cognito.reply(200, tokens(0, Some("r")));
+    block_on(
+        w.auth
+            .answer(&ChallengeAnswer::Code(challenge.clone(), "111222".into())),
+    )
+    .unwrap();
+    assert_eq!(
+        w.cognito.last_body()["ChallengeResponses"]["SMS_MFA_CODE"],
+        "111222"
+    );
+}
+
+#[test]
+fn a_choice_of_factors_lists_what_cognito_offers_then_asks_for_the_chosen_code() {
+    let w = world("rotation");
+    let step = challenged(
+        &w,
+        "SELECT_MFA_TYPE",
+        "select-1",
+        serde_json::json!({"MFAS_CAN_CHOOSE": "[\"SMS_MFA\",\"SOFTWARE_TOKEN_MFA\"]",
+            "USER_ID_FOR_SRP": "alice"}),
+    );
+    let SignInStep::ChooseFactor(choice) = step else {
+        panic!("expected a choice, got {step:?}")
+    };
+    assert_eq!(choice.factors, [Factor::Sms, Factor::App]);
+
+    w.cognito.reply(
+        200,
+        serde_json::json!({"ChallengeName": "SOFTWARE_TOKEN_MFA", "Session": "select-2",
+            "ChallengeParameters": {}}),
+    );
+    let step = block_on(w.auth.answer(&ChallengeAnswer::Factor(choice, Factor::App))).unwrap();
+    let body = w.cognito.last_body();
+    assert_eq!(body["ChallengeName"], "SELECT_MFA_TYPE");
+    assert_eq!(body["Session"], "select-1");
+    assert_eq!(body["ChallengeResponses"]["ANSWER"], "SOFTWARE_TOKEN_MFA");
+    let SignInStep::CodeRequired(challenge) = step else {
+        panic!("expected a code step, got {step:?}")
+    };
+    assert_eq!(
+        challenge.username, "alice",
+        "kept when the next step names no user"
+    );
+
+    w.cognito.reply(200, tokens(0, Some("r")));
+    block_on(
+        w.auth
+            .answer(&ChallengeAnswer::Code(challenge.clone(), "123456".into())),
+    )
+    .unwrap();
+    assert_eq!(
+        w.cognito.last_body()["Session"],
+        "select-2",
+        "each step's own session"
+    );
+    assert!(w.auth.is_signed_in());
+}
+
+#[test]
+fn a_choice_of_factors_this_app_does_not_know_is_named() {
+    let w = world("rotation");
+    let step = challenged(
+        &w,
+        "SELECT_MFA_TYPE",
+        "s",
+        serde_json::json!({"MFAS_CAN_CHOOSE": "[\"WEB_AUTHN\"]"}),
+    );
+    assert_eq!(
+        step,
+        SignInStep::Unsupported(crate::cognito::ChallengeName::SelectMfaType)
+    );
+}
+
+#[test]
+fn a_spent_or_expired_challenge_ends_the_attempt_and_too_many_tries_say_to_wait() {
+    for (code, message, expected) in [
+        (
+            "NotAuthorizedException",
+            "Invalid session for the user, session is expired.",
+            AuthError::ChallengeExpired,
+        ),
+        ("ExpiredCodeException", "", AuthError::ChallengeExpired),
+        (
+            "TooManyFailedAttemptsException",
+            "",
+            AuthError::TooManyAttempts,
+        ),
+        ("LimitExceededException", "", AuthError::TooManyAttempts),
+    ] {
+        let w = world("rotation");
+        let SignInStep::CodeRequired(challenge) =
+            challenged(&w, "EMAIL_OTP", "e-1", serde_json::json!({}))
+        else {
+            panic!("expected a code step")
+        };
+        w.cognito.reply(400, error(code, message));
+        let err = block_on(
+            w.auth
+                .answer(&ChallengeAnswer::Code(challenge.clone(), "12345678".into())),
+        )
+        .unwrap_err();
+        assert_eq!(err, expected, "{code}");
+        assert_eq!(
+            w.cognito.last_body()["ChallengeResponses"]["EMAIL_OTP_CODE"],
+            "12345678"
+        );
+        assert!(!w.auth.is_signed_in());
+    }
 }
 
 #[test]

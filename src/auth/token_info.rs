@@ -8,24 +8,36 @@ use crate::secret::RefreshToken;
 /// What the token-info view shows.
 #[derive(Debug, Clone, PartialEq)]
 pub struct TokenInfo {
+    /// The signed-in user's username.
     pub username: String,
+    /// The `email` claim of the ID token, if any.
     pub email: Option<String>,
+    /// When the tokens arrived, by the device clock (ms since the epoch).
     pub obtained_at_ms: u64,
+    /// When the access token expires, by the device clock (ms since the epoch).
     pub access_expires_at_ms: u64,
+    /// Whether a refresh token is held.
     pub has_refresh_token: bool,
+    /// When the refresh token was last rotated, if it ever was in this session.
     pub refresh_rotated_at_ms: Option<u64>,
+    /// The access token's first and last characters, never the whole token.
     pub access_preview: String,
+    /// The ID token's first and last characters.
     pub id_preview: String,
+    /// The refresh token's first and last characters, if one is held.
     pub refresh_preview: Option<String>,
     /// Server clock minus device clock when the tokens arrived.
     pub clock_drift_ms: i64,
+    /// Why the session could not be saved in this tab's storage, if it could not.
     pub storage_problem: Option<String>,
 }
 
 /// A token-info read, and the refresh it made first if the access token had ended.
 #[derive(Debug, Clone, PartialEq)]
 pub struct TokenRead {
+    /// The session as it is after the read.
     pub info: TokenInfo,
+    /// The refresh the read made first, if the access token had ended.
     pub refreshed: Option<Refreshed>,
 }
 

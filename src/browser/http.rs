@@ -6,6 +6,7 @@ use gloo_timers::callback::Timeout;
 /// `fetch` with a time limit: a request that has not answered in time is aborted.
 #[derive(Debug, Clone)]
 pub struct FetchClient {
+    /// How long a request may take before it counts as a timeout.
     pub timeout_ms: u32,
 }
 

@@ -16,14 +16,20 @@ pub enum TransportError {
 pub enum CallError {
     /// Cognito answered with an error code. Decisions match on `code`, never on `message`.
     Service {
+        /// The HTTP status.
         status: u16,
+        /// Cognito's error code (`NotAuthorizedException`, …).
         code: ErrorCode,
+        /// Cognito's message, for people.
         message: String,
     },
+    /// The request did not get an answer.
     Transport(TransportError),
     /// An answer that is not what Cognito sends: an HTML error page, truncated JSON, …
     BadResponse {
+        /// The HTTP status.
         status: u16,
+        /// What was wrong with the answer.
         detail: String,
     },
 }
@@ -112,7 +118,8 @@ macro_rules! wire_names {
         $(#[$doc])*
         #[derive(Debug, Clone, PartialEq, Eq)]
         pub enum $enum {
-            $($variant,)*
+            $(#[doc = concat!("`", $wire, "`")] $variant,)*
+            /// A name this client does not know, as it came.
             Unknown(String),
         }
 

@@ -5,7 +5,9 @@ use std::fmt;
 /// A `POST` to the Cognito endpoint (every operation is one).
 #[derive(Clone, PartialEq)]
 pub struct HttpRequest {
+    /// The endpoint to POST to.
     pub url: String,
+    /// The headers to send.
     pub headers: Vec<(String, String)>,
     /// The JSON body. It carries passwords and tokens, so `Debug` never prints it.
     pub body: String,
@@ -31,7 +33,9 @@ impl fmt::Debug for HttpRequest {
 /// What came back: status, headers and the body text.
 #[derive(Clone, PartialEq)]
 pub struct HttpResponse {
+    /// The HTTP status.
     pub status: u16,
+    /// The answer's headers.
     pub headers: Vec<(String, String)>,
     /// Tokens come back in the body, so `Debug` never prints it.
     pub body: String,

@@ -5,12 +5,14 @@ mod account;
 mod bignum;
 mod error;
 mod http;
+mod mfa;
 mod operations;
 pub mod srp;
 
 pub use account::*;
 pub use error::{CallError, ErrorCode, TransportError};
 pub use http::{HttpRequest, HttpResponse};
+pub use mfa::Factor;
 pub use operations::*;
 
 use crate::json::{self, FieldError, Fields, Value};

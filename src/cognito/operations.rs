@@ -20,8 +20,11 @@ fn secret_map(pairs: &SecretMap) -> Value {
 /// `InitiateAuth`: starts a sign-in, or refreshes with `REFRESH_TOKEN_AUTH`.
 #[derive(Debug)]
 pub struct InitiateAuth {
+    /// `USER_SRP_AUTH`, `USER_PASSWORD_AUTH` or `REFRESH_TOKEN_AUTH`.
     pub auth_flow: String,
+    /// The app client's id.
     pub client_id: String,
+    /// The flow's parameters (`USERNAME`, `SRP_A`, …).
     pub auth_parameters: SecretMap,
 }
 
@@ -91,10 +94,13 @@ crate::cognito::error::wire_names! {
 /// The answer to a sign-in step: tokens, or another challenge.
 #[derive(Debug)]
 pub struct AuthStep {
+    /// The tokens, when the step signed the user in.
     pub authentication_result: Option<AuthenticationResult>,
     /// The wire name; [`AuthStep::challenge`] reads it.
     pub challenge_name: Option<String>,
+    /// The session to answer the challenge with.
     pub session: Option<ChallengeSession>,
+    /// The challenge's parameters (`SRP_B`, `SALT`, …).
     pub challenge_parameters: Vec<(String, String)>,
 }
 
@@ -136,11 +142,15 @@ impl FromJson for AuthStep {
 /// The tokens a sign-in or refresh gives.
 #[derive(Debug, Clone)]
 pub struct AuthenticationResult {
+    /// The new access token.
     pub access_token: AccessToken,
+    /// The new ID token.
     pub id_token: IdToken,
+    /// A refresh token: on sign-in, or when a refresh rotated it.
     pub refresh_token: Option<RefreshToken>,
     /// Lifetime of the access and id tokens, in seconds from when the answer was made.
     pub expires_in: u64,
+    /// `Bearer`.
     pub token_type: Option<String>,
 }
 
@@ -159,9 +169,13 @@ impl FromJson for AuthenticationResult {
 /// `RespondToAuthChallenge`: answers a challenge from [`AuthStep`].
 #[derive(Debug)]
 pub struct RespondToAuthChallenge {
+    /// The challenge answered, as Cognito named it.
     pub challenge_name: String,
+    /// The app client's id.
     pub client_id: String,
+    /// The session the challenge came with.
     pub session: Option<ChallengeSession>,
+    /// The answers (`USERNAME`, `NEW_PASSWORD`, …).
     pub challenge_responses: SecretMap,
 }
 
@@ -232,7 +246,9 @@ impl Operation for RespondToAuthChallenge {
 /// token that replaces the old one.
 #[derive(Debug)]
 pub struct GetTokensFromRefreshToken {
+    /// The app client's id.
     pub client_id: String,
+    /// The refresh token to exchange.
     pub refresh_token: RefreshToken,
 }
 
@@ -249,6 +265,7 @@ impl GetTokensFromRefreshToken {
 /// The answer to [`GetTokensFromRefreshToken`].
 #[derive(Debug)]
 pub struct RefreshedTokens {
+    /// The new tokens.
     pub authentication_result: AuthenticationResult,
 }
 
@@ -285,7 +302,9 @@ impl Operation for GetTokensFromRefreshToken {
 /// ```
 #[derive(Debug)]
 pub struct RevokeToken {
+    /// The refresh token to revoke.
     pub token: RefreshToken,
+    /// The app client's id.
     pub client_id: String,
 }
 

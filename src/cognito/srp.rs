@@ -64,7 +64,9 @@ fn from_hex(field: &'static str, hex: &str) -> Result<Uint, SrpError> {
 pub struct VerifierChallenge {
     /// The user's real username (the sign-in name may be an alias).
     pub user_id: String,
+    /// The user's salt, from the challenge's `SALT`.
     pub salt_hex: String,
+    /// The server's public value B, from the challenge's `SRP_B`.
     pub srp_b_hex: String,
     /// Opaque, base64; signed and sent back as it came.
     pub secret_block: String,
@@ -73,9 +75,13 @@ pub struct VerifierChallenge {
 /// The answer to [`VerifierChallenge`].
 #[derive(Debug, Clone)]
 pub struct PasswordClaim {
+    /// The `USER_ID_FOR_SRP` to answer with.
     pub user_id: String,
+    /// The challenge's `SECRET_BLOCK`, echoed.
     pub secret_block: String,
+    /// The time the signature covers, in Cognito's format.
     pub timestamp: String,
+    /// The password claim signature (base64).
     pub signature: Secret,
 }
 

@@ -7,22 +7,30 @@ use std::fmt;
 /// The claims this app reads from access and id tokens.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Claims {
+    /// The user's stable id.
     pub sub: String,
+    /// Expiry (seconds since the epoch, by the server's clock).
     pub exp: u64,
+    /// Issue time (seconds since the epoch, by the server's clock).
     pub iat: u64,
+    /// `access` or `id`.
     pub token_use: Option<String>,
     /// Access tokens name the user here.
     pub username: Option<String>,
     /// Id tokens name the user here.
     pub cognito_username: Option<String>,
+    /// The `email` claim (ID tokens).
     pub email: Option<String>,
 }
 
 /// Why a token's claims could not be read.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum JwtError {
+    /// The token is not three dot-separated parts.
     NotThreeParts,
+    /// A part is not base64url.
     NotBase64Url,
+    /// The claims are not the JSON object expected; says why.
     BadClaims(String),
 }
 

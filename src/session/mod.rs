@@ -23,15 +23,23 @@ pub const EXPIRY_MARGIN_MS: u64 = 5_000;
 /// clock that is hours off would otherwise loop refreshing or use dead tokens.
 #[derive(Debug, Clone, PartialEq)]
 pub struct Session {
+    /// The username Cognito knows the user by.
     pub username: String,
+    /// The access token.
     pub access_token: AccessToken,
+    /// The ID token.
     pub id_token: IdToken,
+    /// The refresh token, if the sign-in gave one.
     pub refresh_token: Option<RefreshToken>,
+    /// When the tokens arrived, by the device clock (ms since the epoch).
     pub obtained_at_ms: u64,
+    /// The access token's lifetime, as Cognito gave it.
     pub expires_in_s: u64,
     /// When a refresh last brought a refresh token different from the one it used.
     pub refresh_rotated_at_ms: Option<u64>,
+    /// The access token's claims.
     pub access_claims: Claims,
+    /// The ID token's claims.
     pub id_claims: Claims,
 }
 
@@ -118,7 +126,14 @@ impl Session {
 /// Whether a refresh changed the refresh token.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum Rotation {
-    Rotated { old_tail: String, new_tail: String },
+    /// Cognito sent a new refresh token; the tails of the old and new one, for the log.
+    Rotated {
+        /// The old refresh token's last characters.
+        old_tail: String,
+        /// The new refresh token's last characters.
+        new_tail: String,
+    },
+    /// The refresh token stayed the same.
     Kept,
 }
 

@@ -13,9 +13,13 @@ pub const RECORD_VERSION: u32 = 1;
 /// Why a stored record could not be read.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum RecordError {
+    /// Not JSON.
     NotJson,
+    /// A record version this app does not read.
     UnknownVersion(Option<u64>),
+    /// Fields the record must have are missing; names them.
     MissingFields(String),
+    /// A token in it cannot be read.
     BadToken(JwtError),
 }
 

@@ -2,6 +2,7 @@
 //! link-like button, and a button that runs one of the app's intents.
 
 use super::{AppCtx, Busy};
+use crate::outcome::Screen;
 use leptos::prelude::*;
 
 #[component]
@@ -14,6 +15,9 @@ pub fn Field(
     #[prop(default = "text")]
     kind: &'static str,
     #[prop(default = "off")] autocomplete: &'static str,
+    /// The keyboard a phone shows: `numeric` for codes.
+    #[prop(default = "text")]
+    inputmode: &'static str,
     value: RwSignal<String>,
 ) -> impl IntoView {
     view! {
@@ -23,11 +27,20 @@ pub fn Field(
             data-testid=id
             type=kind
             autocomplete=autocomplete
+            inputmode=inputmode
             required
             prop:value=move || value.get()
             on:input:target=move |ev| value.set(ev.target().value())
         />
     }
+}
+
+/// Signals for "this action runs" and "some action runs", for [`Submit`].
+pub fn busy_signals(ctx: AppCtx, mine: Busy) -> (Signal<bool>, Signal<bool>) {
+    (
+        Signal::derive(move || ctx.busy.get() == Some(mine)),
+        Signal::derive(move || ctx.is_busy()),
+    )
 }
 
 /// A submit button that says what it is doing while its action runs.
@@ -59,6 +72,17 @@ pub fn LinkButton(
         <button type="button" class="link" data-testid=id on:click=move |_| on_click()>
             {text}
         </button>
+    }
+}
+
+/// The way back from a signed-out screen to the sign-in form.
+#[component]
+pub fn BackToSignIn() -> impl IntoView {
+    let ctx = expect_context::<AppCtx>();
+    view! {
+        <p class="links">
+            <LinkButton id="go-sign-in" text="Back to sign in" on_click=move || ctx.show(Screen::SignIn) />
+        </p>
     }
 }
 

@@ -3,7 +3,7 @@
 //! what `crate::outcome` says it leads to.
 
 use super::state::{AppCtx, Busy};
-use crate::auth::{AuthError, PendingChallenge, TabMessage};
+use crate::auth::{AuthError, ChallengeAnswer, TabMessage};
 use crate::browser::{BrowserAuth, local_time};
 use crate::outcome::{self, Screen, Tone};
 use crate::secret::Password;
@@ -26,13 +26,19 @@ impl AppCtx {
         });
     }
 
-    /// Answers a new-password challenge.
-    pub fn set_new_password(self, challenge: PendingChallenge, password: Password) {
-        self.run(Busy::SettingPassword, move |auth| async move {
-            self.log(Tone::Info, "Setting a new password…");
-            match auth.answer_new_password(&challenge, &password).await {
+    /// Answers a sign-in challenge, then shows where that leads. A wrong code or a refused
+    /// password keeps the screen, so the user can try again.
+    pub fn answer(self, answer: ChallengeAnswer) {
+        let (busy, what) = match &answer {
+            ChallengeAnswer::NewPassword(..) => (Busy::SettingPassword, "Setting the new password"),
+            ChallengeAnswer::Code(..) => (Busy::CheckingCode, "Checking the code"),
+            ChallengeAnswer::Factor(..) => (Busy::ChoosingFactor, "Choosing the factor"),
+        };
+        self.run(busy, move |auth| async move {
+            self.log(Tone::Info, format!("{what}…"));
+            match auth.answer(&answer).await {
                 Ok(step) => self.apply(outcome::after_step(step)),
-                Err(e) => self.fail("Setting the new password", e),
+                Err(e) => self.fail(what, e),
             }
         });
     }

@@ -7,6 +7,7 @@ mod field;
 mod hooks;
 mod intents;
 mod log;
+mod mfa;
 mod sign_in;
 mod state;
 mod token_info;
@@ -28,7 +29,10 @@ pub fn App() -> impl IntoView {
 /// Loads the config at `config_url`, then shows the app, or a page saying exactly what is
 /// wrong with the config.
 #[component]
-pub fn ConfiguredApp(config_url: &'static str) -> impl IntoView {
+pub fn ConfiguredApp(
+    /// Where `config.json` is, relative to the page.
+    config_url: &'static str,
+) -> impl IntoView {
     let config = RwSignal::new(None::<Result<Config, String>>);
     leptos::task::spawn_local(async move {
         config.set(Some(load_config(config_url).await));
@@ -41,7 +45,11 @@ pub fn ConfiguredApp(config_url: &'static str) -> impl IntoView {
 }
 
 #[component]
-pub fn ConfigProblem(problem: String) -> impl IntoView {
+/// The page shown when `config.json` is unusable: what is wrong and how to fix it.
+pub fn ConfigProblem(
+    /// What is wrong, in words.
+    problem: String,
+) -> impl IntoView {
     view! {
         <main class="app">
             <section class="card error-page" data-testid="config-error">
@@ -55,7 +63,10 @@ pub fn ConfigProblem(problem: String) -> impl IntoView {
 
 /// The app for one configured user pool.
 #[component]
-pub fn Shell(config: Config) -> impl IntoView {
+pub fn Shell(
+    /// The pool, client and refresh settings, as `config.json` gave them.
+    config: Config,
+) -> impl IntoView {
     let subtitle = format!(
         "{} · {} refresh",
         config.user_pool_id,
@@ -80,6 +91,8 @@ pub fn Shell(config: Config) -> impl IntoView {
                 Screen::NewPassword(challenge) => {
                     view! { <sign_in::NewPasswordForm challenge /> }.into_any()
                 }
+                Screen::Code(challenge) => view! { <mfa::CodeForm challenge /> }.into_any(),
+                Screen::ChooseFactor(choice) => view! { <mfa::FactorForm choice /> }.into_any(),
                 Screen::SignUp => view! { <sign_in::SignUpForm /> }.into_any(),
                 Screen::Confirm(username) => view! { <sign_in::ConfirmForm username /> }.into_any(),
                 Screen::ForgotPassword => view! { <sign_in::ForgotPasswordForm /> }.into_any(),

@@ -1,20 +1,12 @@
 //! The signed-out screens: sign in, new password, sign up, confirm, forgot and reset password.
 
-use super::field::{Field, LinkButton, Submit};
+use super::field::{BackToSignIn, Field, LinkButton, Submit, busy_signals};
 use super::{AppCtx, Busy};
-use crate::auth::PendingChallenge;
+use crate::auth::{ChallengeAnswer, PendingChallenge};
 use crate::outcome::Screen;
 use crate::secret::Password;
 use leptos::ev::SubmitEvent;
 use leptos::prelude::*;
-
-/// Signals for "this action runs" and "some action runs", for [`Submit`].
-fn busy_signals(ctx: AppCtx, mine: Busy) -> (Signal<bool>, Signal<bool>) {
-    (
-        Signal::derive(move || ctx.busy.get() == Some(mine)),
-        Signal::derive(move || ctx.is_busy()),
-    )
-}
 
 #[component]
 pub fn SignInForm() -> impl IntoView {
@@ -59,7 +51,10 @@ pub fn NewPasswordForm(challenge: PendingChallenge) -> impl IntoView {
         let (new, again) = (password.get_untracked(), confirm.get_untracked());
         mismatch.set(new != again);
         if !new.is_empty() && new == again {
-            ctx.set_new_password(challenge.clone(), Password::new(new));
+            ctx.answer(ChallengeAnswer::NewPassword(
+                challenge.clone(),
+                Password::new(new),
+            ));
         }
     };
     let (running, disabled) = busy_signals(ctx, Busy::SettingPassword);
@@ -156,9 +151,7 @@ pub fn ForgotPasswordForm() -> impl IntoView {
                 <Field label="Username" id="forgot-username" autocomplete="username" value=username />
                 <Submit id="send-reset-code" idle="Send me a code" working="Sending…" running disabled />
             </form>
-            <p class="links">
-                <LinkButton id="go-sign-in" text="Back to sign in" on_click=move || ctx.show(Screen::SignIn) />
-            </p>
+            <BackToSignIn />
         </section>
     }
 }

@@ -14,25 +14,44 @@ use std::future::Future;
 /// What is under way; while anything is, the buttons are disabled (no double submit).
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Busy {
+    /// Signing in.
     SigningIn,
+    /// Setting a new password.
     SettingPassword,
+    /// Checking a one-time code.
+    CheckingCode,
+    /// Sending the factor the user chose.
+    ChoosingFactor,
+    /// Reading the token info.
     Reading,
+    /// Refreshing the tokens.
     Refreshing,
+    /// Creating an account.
     SigningUp,
+    /// Confirming an account with its code.
     Confirming,
+    /// Sending a code.
     SendingCode,
+    /// Resetting a password.
     Resetting,
+    /// Changing the password.
     ChangingPassword,
+    /// Loading the profile.
     LoadingProfile,
+    /// Signing out of every device.
     SigningOutEverywhere,
 }
 
 /// One line of the operation log.
 #[derive(Debug, Clone, PartialEq)]
 pub struct LogEntry {
+    /// Unique within the page, for keyed redraws.
     pub id: u64,
+    /// Local time of day it happened.
     pub time: String,
+    /// How it reads.
     pub tone: Tone,
+    /// What happened.
     pub text: String,
 }
 
@@ -43,7 +62,9 @@ const LOG_LIMIT: usize = 200;
 /// session can survive into the next.
 #[derive(Clone, Copy)]
 pub struct SessionView {
+    /// The token info shown.
     pub info: RwSignal<Option<TokenInfo>>,
+    /// The profile, once loaded.
     pub profile: RwSignal<Option<Profile>>,
 }
 
@@ -66,11 +87,15 @@ impl SessionView {
 pub struct AppCtx {
     pub(super) auth: StoredValue<BrowserAuth, LocalStorage>,
     screen: RwSignal<Screen>,
+    /// What the page holds about the signed-in session.
     pub session: SessionView,
     /// The last username typed or confirmed, to fill the next form with.
     pub known_username: RwSignal<String>,
+    /// What is under way, if anything.
     pub busy: RwSignal<Option<Busy>>,
+    /// The notice shown, if any.
     pub notice: RwSignal<Option<Notice>>,
+    /// The operation log, oldest first.
     pub log: RwSignal<Vec<LogEntry>>,
     /// The device clock, ticking once a second for the countdown.
     pub now_ms: RwSignal<u64>,

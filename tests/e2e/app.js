@@ -21,10 +21,10 @@ export function uniqueName(prefix = 'user') {
   return `${prefix}${Date.now().toString(36)}${counter}`;
 }
 
-/** A new user of the demo pool, so no test shares tokens with another. */
+/** A new user of the demo pool, so no test shares tokens with another (`phone` optional). */
 export async function freshUser(prefix = 'user', options = {}) {
   const username = uniqueName(prefix);
-  const user = { username, password: options.password ?? PASSWORD, email: `${username}@example.com` };
+  const user = { username, password: options.password ?? PASSWORD, email: `${username}@example.com`, phone: options.phone };
   await cognito.createUser(DEMO.userPoolId, user, options);
   return user;
 }

@@ -83,18 +83,18 @@ test('USER_PASSWORD_AUTH stays available as a config option', async ({ page }) =
   expect(JSON.parse(app.bodies[0]).AuthFlow).toBe('USER_PASSWORD_AUTH');
 });
 
-test('a challenge the app cannot answer yet is named, not a blank screen', async ({ page }) => {
+test('a challenge the app cannot answer is named, not a blank screen (CUSTOM_CHALLENGE injected by route interception)', async ({ page }) => {
   const app = new AppPage(page);
-  const user = await freshUser('mfa');
-  // fakecloud's users have no MFA: the answer Cognito gives an MFA user is injected.
+  const user = await freshUser('custom');
+  // A pool with a custom-auth Lambda asks this; the local Cognito's pool has none.
   await onOperation(
     page,
     'RespondToAuthChallenge',
-    cognitoAnswer(200, { ChallengeName: 'SOFTWARE_TOKEN_MFA', Session: 'opaque', ChallengeParameters: {} }),
+    cognitoAnswer(200, { ChallengeName: 'CUSTOM_CHALLENGE', Session: 'opaque', ChallengeParameters: {} }),
   );
   await app.open();
   await app.signIn(user);
-  await expect(app.byTestId('notice')).toContainText('does not support yet (SOFTWARE_TOKEN_MFA)');
+  await expect(app.byTestId('notice')).toContainText('does not support yet (CUSTOM_CHALLENGE)');
   await expect(app.byTestId('sign-in-form')).toBeVisible();
   expect((await app.storages()).session).toEqual({});
 });
