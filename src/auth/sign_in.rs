@@ -1,6 +1,6 @@
 //! Signing in: the first step (SRP or password), the challenges Cognito may ask next, and what
 //! each answer leads to. Adding a challenge: a variant of `SignInStep`, its arm in `take_step`,
-//! and the method that answers it here.
+//! and a variant of `ChallengeAnswer` with its arm in `Auth::answer`.
 
 use super::mfa::{CodeChallenge, FactorChoice};
 use super::token_info::TokenInfo;
@@ -28,7 +28,8 @@ pub enum SignInStep {
     CodeRequired(CodeChallenge),
     /// The user has several factors and picks the one to prove (`SELECT_MFA_TYPE`).
     ChooseFactor(FactorChoice),
-    /// A challenge this app cannot answer yet (MFA, custom auth, …), named as Cognito names it.
+    /// A challenge this app cannot answer yet (MFA setup, custom auth, …), named as Cognito
+    /// names it.
     Unsupported(ChallengeName),
 }
 
