@@ -208,17 +208,19 @@ impl<H: HttpClient, S: SessionStore, E: Environment, T: TabLink> Auth<H, S, E, T
                     ))),
                 }
             }
-            (Some(name), Some(session)) if Factor::of(&name).is_some() => {
-                let factor = Factor::of(&name).expect("checked by the guard");
-                let destination = step.parameter("CODE_DELIVERY_DESTINATION");
-                Ok(SignInStep::CodeRequired(CodeChallenge::new(
-                    username,
-                    factor,
-                    destination.map(str::to_string),
-                    session,
-                )))
-            }
-            (Some(name), _) => Ok(SignInStep::Unsupported(name)),
+            (Some(name), Some(session)) => Ok(match Factor::of(&name) {
+                Some(factor) => {
+                    let destination = step.parameter("CODE_DELIVERY_DESTINATION");
+                    SignInStep::CodeRequired(CodeChallenge::new(
+                        username,
+                        factor,
+                        destination.map(str::to_string),
+                        session,
+                    ))
+                }
+                None => SignInStep::Unsupported(name),
+            }),
+            (Some(name), None) => Ok(SignInStep::Unsupported(name)),
             (None, _) => Err(AuthError::BadResponse(
                 "the answer has neither tokens nor a challenge".into(),
             )),
