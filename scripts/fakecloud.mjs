@@ -20,6 +20,10 @@ export const DEMO = {
     totpSecret: 'JBSWY3DPEHPK3PXPJBSWY3DPEHPK3PXP',
   },
   smsMfaUser: { username: 'sms-demo', password: 'Demo-Passw0rd!', email: 'sms-demo@example.com', phone: '+15555550123' },
+  // A second pool that requires MFA (`ON`): its users set up an authenticator app at sign-in.
+  mfaPoolId: 'us-east-1_MfaPool1',
+  mfaClientId: 'mfarequired1',
+  setupUser: { username: 'setup-demo', password: 'Demo-Passw0rd!', email: 'setup-demo@example.com' },
 };
 
 export class Fakecloud {
@@ -134,15 +138,17 @@ export class Fakecloud {
   async seedDemo() {
     await this.control('/_fakecloud/reset/cognito', {});
     const { userPoolId, rotationClientId, legacyClientId } = DEMO;
-    await this.call('CreateUserPool', {
-      PoolName: 'demo',
-      UserPoolTags: { _custom_id_: userPoolId },
-      Policies: {
-        PasswordPolicy: { MinimumLength: 8, RequireUppercase: true, RequireLowercase: true, RequireNumbers: true, RequireSymbols: true },
-      },
-    });
-    const client = (id, rotation) => ({
-      UserPoolId: userPoolId,
+    const pool = (id, name) =>
+      this.call('CreateUserPool', {
+        PoolName: name,
+        UserPoolTags: { _custom_id_: id },
+        Policies: {
+          PasswordPolicy: { MinimumLength: 8, RequireUppercase: true, RequireLowercase: true, RequireNumbers: true, RequireSymbols: true },
+        },
+      });
+    await pool(userPoolId, 'demo');
+    const client = (id, rotation, poolId = userPoolId) => ({
+      UserPoolId: poolId,
       ClientName: `_custom_id_:${id}`,
       GenerateSecret: false,
       EnableTokenRevocation: true,
@@ -166,6 +172,10 @@ export class Fakecloud {
     await this.enrolAuthenticator(userPoolId, DEMO.appMfaUser.username, DEMO.appMfaUser.totpSecret);
     await this.createUser(userPoolId, DEMO.smsMfaUser);
     await this.enableSmsMfa(userPoolId, DEMO.smsMfaUser.username);
+    await pool(DEMO.mfaPoolId, 'mfa-required');
+    await this.call('CreateUserPoolClient', client(DEMO.mfaClientId, true, DEMO.mfaPoolId));
+    await this.setMfa(DEMO.mfaPoolId, 'ON');
+    await this.createUser(DEMO.mfaPoolId, DEMO.setupUser);
   }
 }
 
@@ -176,5 +186,5 @@ if (import.meta.url === `file://${process.argv[1]}`) {
     process.exit(2);
   }
   await new Fakecloud(values.endpoint).seedDemo();
-  console.log(`fakecloud: seeded pool ${DEMO.userPoolId} (clients ${DEMO.rotationClientId}, ${DEMO.legacyClientId})`);
+  console.log(`fakecloud: seeded pool ${DEMO.userPoolId} (clients ${DEMO.rotationClientId}, ${DEMO.legacyClientId}) and ${DEMO.mfaPoolId}, which requires MFA (client ${DEMO.mfaClientId})`);
 }

@@ -29,6 +29,9 @@ pub struct Config {
     /// Whether this app's tabs share one session: one refresh at a time, rotations and
     /// sign-outs passed on, and a new tab may ask an open one for the session.
     pub share_across_tabs: bool,
+    /// The name authenticator apps list the account under (`mfaIssuer`); none means the
+    /// page's host.
+    pub mfa_issuer: Option<String>,
 }
 
 /// How the session is refreshed; it must match the app client's setting in Cognito.
@@ -77,7 +80,7 @@ fn error(field: &str, problem: impl Into<String>) -> ConfigError {
     }
 }
 
-const KNOWN_FIELDS: [&str; 9] = [
+const KNOWN_FIELDS: [&str; 10] = [
     "region",
     "userPoolId",
     "clientId",
@@ -87,6 +90,7 @@ const KNOWN_FIELDS: [&str; 9] = [
     "proactiveRefreshSeconds",
     "shareSessionAcrossTabs",
     "passwordPolicy",
+    "mfaIssuer",
 ];
 
 /// Cognito's default password policy.
@@ -212,6 +216,7 @@ impl Config {
             sign_in_flow,
             proactive_refresh_s,
             share_across_tabs,
+            mfa_issuer: optional(fields, "mfaIssuer")?,
         })
     }
 }
@@ -244,6 +249,7 @@ mod tests {
         assert_eq!(c.sign_in_flow, SignInFlow::Srp);
         assert_eq!(c.proactive_refresh_s, 60);
         assert!(c.share_across_tabs);
+        assert_eq!(c.mfa_issuer, None);
         assert!(c.password_policy.starts_with("At least 8 characters"));
     }
 
@@ -252,7 +258,8 @@ mod tests {
         let c = Config::parse(
             r#"{"region":"us-east-1","userPoolId":"us-east-1_Demo","clientId":"abc123",
                 "endpoint":"http://127.0.0.1:4567/","refreshMode":"legacy","signInFlow":"USER_PASSWORD_AUTH",
-                "proactiveRefreshSeconds":0,"shareSessionAcrossTabs":false,"passwordPolicy":"12+ characters."}"#,
+                "proactiveRefreshSeconds":0,"shareSessionAcrossTabs":false,"passwordPolicy":"12+ characters.",
+                "mfaIssuer":"Example Corp"}"#,
         )
         .unwrap();
         assert_eq!(c.endpoint, "http://127.0.0.1:4567/");
@@ -260,6 +267,7 @@ mod tests {
         assert_eq!(c.sign_in_flow, SignInFlow::UserPassword);
         assert_eq!(c.proactive_refresh_s, 0);
         assert!(!c.share_across_tabs);
+        assert_eq!(c.mfa_issuer.as_deref(), Some("Example Corp"));
         assert_eq!(c.password_policy, "12+ characters.");
     }
 

@@ -6,6 +6,7 @@
 //! - [`session`]: tokens, claims, the stored record, expiry and the error policy — no I/O.
 //! - [`auth`]: the ports (HTTP, storage, clock) and the service that drives them.
 //! - [`outcome`]: what the page shows after each outcome (screen, notice, log) — no I/O.
+//! - [`qr`]: QR codes as SVG paths (authenticator-app setup) — no I/O.
 //! - `browser`: the adapters that plug the ports into the browser (wasm32 only).
 //! - `ui`: Leptos components talking to one auth handle (wasm32 only).
 
@@ -20,6 +21,7 @@ pub mod json;
 #[cfg_attr(not(target_arch = "wasm32"), allow(dead_code))]
 mod display;
 pub mod outcome;
+pub mod qr;
 pub mod secret;
 pub mod session;
 

@@ -3,8 +3,8 @@
 //! them, so every rule about "what the user sees now" lives here.
 
 use crate::auth::{
-    AuthError, CodeChallenge, CodeSentTo, Factor, FactorChoice, PendingChallenge, Refreshed,
-    SignInStep, TabNews, TokenInfo,
+    AuthError, CodeChallenge, CodeSentTo, Factor, FactorChoice, MfaSettings, PendingChallenge,
+    Refreshed, SetupChallenge, SignInStep, TabNews, TokenInfo,
 };
 use crate::session::Rotation;
 
@@ -19,6 +19,8 @@ pub enum Screen {
     Code(CodeChallenge),
     /// The choice of factor of a multi-factor sign-in.
     ChooseFactor(FactorChoice),
+    /// Setting up an authenticator app, which the pool requires before sign-in ends.
+    SetUpApp(SetupChallenge),
     /// The sign-up form.
     SignUp,
     /// The confirmation-code form, for this username.
@@ -194,6 +196,17 @@ pub fn after_step(step: SignInStep) -> Outcome {
             "Cognito asks which factor to prove (SELECT_MFA_TYPE).",
         )
         .then_show(Screen::ChooseFactor(choice)),
+        SignInStep::SetUpApp(setup) => Outcome {
+            log: Some((
+                Tone::Info,
+                "Cognito asks to set up a second factor (MFA_SETUP).".into(),
+            )),
+            ..Outcome::said(
+                Tone::Info,
+                "This account needs a second sign-in step. Set up an authenticator app to go on.",
+            )
+        }
+        .then_show(Screen::SetUpApp(setup)),
         SignInStep::Unsupported(name) => Outcome::said(
             Tone::Error,
             format!(
@@ -333,12 +346,32 @@ pub fn code_prompt(challenge: &CodeChallenge) -> String {
     }
 }
 
-/// A factor's name on the choice screen.
+/// A factor's name on the choice screen and the account screen.
 pub fn factor_name(factor: Factor) -> &'static str {
     match factor {
         Factor::App => "Authenticator app",
         Factor::Sms => "Text message (SMS)",
         Factor::Email => "Email",
+    }
+}
+
+/// How the account screen states a factor: on, on and asked for first, or off.
+pub fn factor_state(settings: &MfaSettings, factor: Factor) -> String {
+    let state = match (settings.is_on(factor), settings.preferred == Some(factor)) {
+        (true, true) => "on, asked for first",
+        (true, false) => "on",
+        (false, _) => "off",
+    };
+    format!("{}: {state}", factor_name(factor))
+}
+
+/// What turning a factor on or off did, in words.
+pub fn factor_changed(factor: Factor, on: bool) -> String {
+    let state = if on { "on" } else { "off" };
+    match factor {
+        Factor::App => format!("Authenticator-app codes turned {state}."),
+        Factor::Sms => format!("Text-message codes turned {state}."),
+        Factor::Email => format!("Email codes turned {state}."),
     }
 }
 
@@ -543,5 +576,30 @@ mod tests {
         let o = after_step(SignInStep::Unsupported(crate::auth::ChallengeName::SmsMfa));
         assert!(notice(&o).text.contains("(SMS_MFA)"));
         assert_eq!(o.screen, Some(Screen::SignIn));
+    }
+
+    #[test]
+    fn factors_are_stated_and_their_changes_said() {
+        let settings = MfaSettings {
+            enabled: vec![Factor::Sms, Factor::App],
+            preferred: Some(Factor::App),
+        };
+        assert_eq!(
+            factor_state(&settings, Factor::App),
+            "Authenticator app: on, asked for first"
+        );
+        assert_eq!(
+            factor_state(&settings, Factor::Sms),
+            "Text message (SMS): on"
+        );
+        assert_eq!(factor_state(&settings, Factor::Email), "Email: off");
+        assert_eq!(
+            factor_changed(Factor::Sms, true),
+            "Text-message codes turned on."
+        );
+        assert_eq!(
+            factor_changed(Factor::App, false),
+            "Authenticator-app codes turned off."
+        );
     }
 }

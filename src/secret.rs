@@ -1,9 +1,55 @@
 //! Secrets that never print: [`Secret`] for any secret string, and one type per kind of secret
 //! the app handles ([`AccessToken`], [`IdToken`], [`RefreshToken`], [`Password`],
 //! [`ChallengeSession`]), so the compiler refuses one where another belongs (revoking an access
-//! token as if it were the refresh token, say).
+//! token as if it were the refresh token, say). [`TotpSecret`] is also wiped from memory when
+//! dropped.
 
 use std::fmt;
+
+/// Zeroes `values` with volatile writes, which the compiler may not remove as dead stores
+/// (secrets about to be dropped).
+pub fn wipe<T: Copy + Default>(values: &mut [T]) {
+    for value in values.iter_mut() {
+        // SAFETY: a valid, aligned, exclusively borrowed value.
+        unsafe { std::ptr::write_volatile(value, T::default()) };
+    }
+}
+
+/// An authenticator app's secret (base32), as `AssociateSoftwareToken` hands it out. Never
+/// printed, never stored; each copy's bytes are zeroed when it is dropped.
+#[derive(Clone)]
+pub struct TotpSecret(String);
+
+impl TotpSecret {
+    /// Wraps the secret's text.
+    pub fn new(value: impl Into<String>) -> Self {
+        Self(value.into())
+    }
+
+    /// The secret itself, to draw the QR code and show for typing.
+    pub fn expose(&self) -> &str {
+        &self.0
+    }
+}
+
+impl PartialEq for TotpSecret {
+    fn eq(&self, other: &Self) -> bool {
+        self.0 == other.0
+    }
+}
+
+impl Drop for TotpSecret {
+    fn drop(&mut self) {
+        // SAFETY: zero bytes are valid UTF-8.
+        wipe(unsafe { self.0.as_mut_vec() });
+    }
+}
+
+impl fmt::Debug for TotpSecret {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str("[redacted]")
+    }
+}
 
 /// A secret string. `Debug` and `Display` print `[redacted]`; only [`Secret::expose`] gives the
 /// value, and the UI only ever shows [`Secret::preview`].

@@ -3,10 +3,11 @@
 
 use super::{Auth, AuthError, Environment, HttpClient, SessionStore, Step, TabLink};
 use crate::cognito::{
-    Attribute, ChangePassword, ClientUser, CodeDelivery, ConfirmForgotPassword, ConfirmSignUp,
-    ErrorCode, ForgotPassword, GetUser, GlobalSignOut, Operation, ResendConfirmationCode,
-    RevokeToken, SignUp,
+    Attribute, CallError, ChangePassword, ClientUser, CodeDelivery, ConfirmForgotPassword,
+    ConfirmSignUp, ErrorCode, ForgotPassword, GetUser, GlobalSignOut, HttpResponse, MfaSettings,
+    Operation, ResendConfirmationCode, RevokeToken, SignUp, parse_answer,
 };
+use crate::json::Value;
 use crate::secret::{AccessToken, Password};
 
 /// Where Cognito sent a code: the masked destination it names (`a***@e***`), if it names one.
@@ -36,6 +37,17 @@ pub struct Profile {
     pub username: String,
     /// The user's attributes, as `GetUser` lists them.
     pub attributes: Vec<Attribute>,
+    /// The factors that are on, and the preferred one.
+    pub mfa: MfaSettings,
+}
+
+impl Profile {
+    /// Whether the user has a verified phone number, to receive sign-in codes by text.
+    pub fn has_verified_phone(&self) -> bool {
+        self.attributes
+            .iter()
+            .any(|a| a.name == "phone_number_verified" && a.value == "true")
+    }
 }
 
 /// What a sign-out did beyond leaving the session here.
@@ -68,24 +80,41 @@ impl<H: HttpClient, S: SessionStore, E: Environment, T: TabLink> Auth<H, S, E, T
     /// itself (revoked early, a clock gone wrong) it refreshes once and tries again — for every
     /// step but `ChangePassword`, whose `NotAuthorized` means a wrong current password that a
     /// retry would only submit twice.
-    async fn authorized<O: Operation>(
+    pub(super) async fn authorized<O: Operation>(
         &self,
         step: Step,
         op: impl Fn(AccessToken) -> O,
     ) -> Result<O::Output, AuthError> {
-        let token = self.fresh_access_token().await?;
-        match self.call(&op(token)).await {
-            Err(error)
-                if error.code() == Some(&ErrorCode::NotAuthorized)
-                    && step != Step::ChangePassword =>
-            {
-                self.refresh().await?;
-                let token = self.fresh_access_token().await?;
-                self.call(&op(token))
-                    .await
-                    .map_err(|e| AuthError::from_call(e, step))
+        let response = self
+            .authorized_response(step, O::NAME, &|token| op(token).body())
+            .await?;
+        parse_answer(&response, O::NAME).map_err(|e| AuthError::from_call(e, step))
+    }
+
+    /// [`Auth::authorized`] up to the raw answer, compiled once for every operation (bundle
+    /// size): a failure is an error here, a success is read by the caller.
+    async fn authorized_response(
+        &self,
+        step: Step,
+        operation: &'static str,
+        body: &dyn Fn(AccessToken) -> Value,
+    ) -> Result<HttpResponse, AuthError> {
+        let mut retried = step == Step::ChangePassword;
+        loop {
+            let token = self.fresh_access_token().await?;
+            let response = self
+                .send(self.request_for(operation, body(token)))
+                .await
+                .map_err(|e| AuthError::from_call(e.into(), step))?;
+            if (200..300).contains(&response.status) {
+                return Ok(response);
             }
-            other => other.map_err(|e| AuthError::from_call(e, step)),
+            let error = CallError::from_error_response(&response);
+            if retried || error.code() != Some(&ErrorCode::NotAuthorized) {
+                return Err(AuthError::from_call(error, step));
+            }
+            retried = true;
+            self.refresh().await?;
         }
     }
 
@@ -97,6 +126,7 @@ impl<H: HttpClient, S: SessionStore, E: Environment, T: TabLink> Auth<H, S, E, T
         Ok(Profile {
             username: user.username,
             attributes: user.user_attributes,
+            mfa: user.mfa,
         })
     }
 

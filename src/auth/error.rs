@@ -138,7 +138,9 @@ impl AuthError {
                 (ErrorCode::NotAuthorized, Step::ChangePassword) => AuthError::WrongCurrentPassword,
                 (ErrorCode::NotAuthorized, Step::Authorized) => AuthError::AccessRefused,
                 (ErrorCode::UsernameExists, _) => AuthError::UsernameTaken,
-                (ErrorCode::CodeMismatch, _) => AuthError::WrongCode,
+                (ErrorCode::CodeMismatch | ErrorCode::EnableSoftwareTokenMfa, _) => {
+                    AuthError::WrongCode
+                }
                 (ErrorCode::ExpiredCode, _) => AuthError::CodeExpired,
                 (ErrorCode::UserNotConfirmed, _) => AuthError::NotConfirmed,
                 (ErrorCode::PasswordResetRequired, _) => AuthError::PasswordResetRequired,

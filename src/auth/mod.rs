@@ -7,6 +7,7 @@
 //! the failure table.
 
 mod account;
+mod app_setup;
 mod error;
 mod mfa;
 mod ports;
@@ -16,8 +17,9 @@ mod sign_in;
 mod tabs;
 mod token_info;
 
-pub use crate::cognito::{Attribute, ChallengeName, Factor};
+pub use crate::cognito::{Attribute, ChallengeName, Factor, MfaSettings};
 pub use account::{CodeSentTo, NewAccount, Profile, SignOutReport};
+pub use app_setup::{AppCode, NewApp, SetupChallenge};
 pub use error::{AuthError, Effect, Step};
 pub use mfa::{CodeChallenge, FactorChoice};
 pub use ports::{

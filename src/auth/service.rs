@@ -5,9 +5,10 @@
 use super::refresh::Refreshed;
 use super::{AuthError, Environment, HttpClient, SessionStore, TabLink, TabMessage};
 use crate::cognito::{
-    CallError, HttpRequest, HttpResponse, Operation, TransportError, build_request, parse_answer,
+    CallError, HttpRequest, HttpResponse, Operation, TransportError, parse_answer, request_for,
 };
 use crate::config::Config;
+use crate::json::Value;
 use crate::secret::RefreshToken;
 use crate::session::Session;
 use futures::FutureExt;
@@ -135,7 +136,12 @@ impl<H: HttpClient, S: SessionStore, E: Environment, T: TabLink> Auth<H, S, E, T
     }
 
     pub(super) fn request<O: Operation>(&self, op: &O) -> HttpRequest {
-        build_request(&self.inner.config.endpoint, op)
+        self.request_for(O::NAME, op.body())
+    }
+
+    /// [`Auth::request`] by operation name and body, compiled once (bundle size).
+    pub(super) fn request_for(&self, operation: &str, body: Value) -> HttpRequest {
+        request_for(&self.inner.config.endpoint, operation, body)
     }
 
     /// Boxed, so the HTTP future is compiled once rather than into every operation's call

@@ -2,6 +2,7 @@
 //! each answer leads to. Adding a challenge: a variant of `SignInStep`, its arm in `take_step`,
 //! and a variant of `ChallengeAnswer` with its arm in `Auth::answer`.
 
+use super::app_setup::{AppCode, SetupChallenge};
 use super::mfa::{CodeChallenge, FactorChoice};
 use super::token_info::TokenInfo;
 use super::{Auth, AuthError, Environment, HttpClient, SessionStore, Step, TabLink};
@@ -17,6 +18,12 @@ use crate::session::Session;
 /// A sign-in request ready to send, and its operation's name.
 struct Prepared(HttpRequest, &'static str);
 
+/// What an answer leads to: a step, or (`MFA_SETUP`) a call for the new app's secret first.
+enum Next {
+    Step(SignInStep),
+    SetUpApp(String, ChallengeSession),
+}
+
 /// What a sign-in step led to.
 #[derive(Debug, Clone, PartialEq)]
 pub enum SignInStep {
@@ -28,8 +35,11 @@ pub enum SignInStep {
     CodeRequired(CodeChallenge),
     /// The user has several factors and picks the one to prove (`SELECT_MFA_TYPE`).
     ChooseFactor(FactorChoice),
-    /// A challenge this app cannot answer yet (MFA setup, custom auth, …), named as Cognito
-    /// names it.
+    /// The pool requires MFA and the user has no factor yet: set up an authenticator app with
+    /// the secret shown (`MFA_SETUP`).
+    SetUpApp(SetupChallenge),
+    /// A challenge this app cannot answer yet (custom auth, MFA setup by text or email, …),
+    /// named as Cognito names it.
     Unsupported(ChallengeName),
 }
 
@@ -43,6 +53,8 @@ pub enum ChallengeAnswer {
     Code(CodeChallenge, String),
     /// The factor picked among those a [`SignInStep::ChooseFactor`] offers.
     Factor(FactorChoice, Factor),
+    /// The new app's first code, which a [`SignInStep::SetUpApp`] asks for.
+    SetUpApp(SetupChallenge, AppCode),
 }
 
 /// A `NEW_PASSWORD_REQUIRED` challenge waiting for the user's new password.
@@ -88,7 +100,7 @@ impl<H: HttpClient, S: SessionStore, E: Environment, T: TabLink> Auth<H, S, E, T
         let first = InitiateAuth::user_srp(self.client_id(), username, &client.srp_a());
         let (step, started_at) = self.send_step(Step::SignIn, self.prepare(&first)).await?;
         if step.challenge() != Some(ChallengeName::PasswordVerifier) {
-            return self.take_step(username, step, started_at);
+            return self.arrive(username, step, started_at).await;
         }
         let param = |name: &'static str| {
             step.parameter(name)
@@ -140,6 +152,14 @@ impl<H: HttpClient, S: SessionStore, E: Environment, T: TabLink> Auth<H, S, E, T
             ChallengeAnswer::Factor(choice, factor) => {
                 (choice.respond(client, *factor), &choice.username)
             }
+            ChallengeAnswer::SetUpApp(setup, code) => {
+                let session = self.verify_setup(setup, code).await?;
+                let username = &setup.app.username;
+                (
+                    RespondToAuthChallenge::mfa_setup(client, &session, username),
+                    username,
+                )
+            }
         };
         self.next_step(Step::Challenge, self.prepare(&op), username)
             .await
@@ -165,7 +185,24 @@ impl<H: HttpClient, S: SessionStore, E: Environment, T: TabLink> Auth<H, S, E, T
         username: &str,
     ) -> Result<SignInStep, AuthError> {
         let (answer, sent_at) = self.send_step(step, request).await?;
-        self.take_step(username, answer, sent_at)
+        self.arrive(username, answer, sent_at).await
+    }
+
+    /// Where a sign-in step's answer leads; for `MFA_SETUP`, after asking for the new app's
+    /// secret. (`take_step` stays synchronous: an async one would be compiled as a state
+    /// machine, 3 KB more of wasm.)
+    async fn arrive(
+        &self,
+        username: &str,
+        answer: AuthStep,
+        sent_at: u64,
+    ) -> Result<SignInStep, AuthError> {
+        match self.take_step(username, answer, sent_at)? {
+            Next::Step(step) => Ok(step),
+            Next::SetUpApp(username, session) => Ok(SignInStep::SetUpApp(
+                self.start_setup(username, session).await?,
+            )),
+        }
     }
 
     fn prepare<O: Operation<Output = AuthStep>>(&self, op: &O) -> Prepared {
@@ -177,12 +214,12 @@ impl<H: HttpClient, S: SessionStore, E: Environment, T: TabLink> Auth<H, S, E, T
         username: &str,
         mut step: AuthStep,
         sent_at: u64,
-    ) -> Result<SignInStep, AuthError> {
+    ) -> Result<Next, AuthError> {
         if let Some(result) = step.authentication_result.take() {
             let session = Session::from_result(username, result, sent_at)
                 .map_err(|e| AuthError::BadResponse(e.to_string()))?;
             self.adopt(session);
-            return Ok(SignInStep::SignedIn(self.info()?));
+            return Ok(Next::Step(SignInStep::SignedIn(self.info()?)));
         }
         // With an email alias Cognito wants the real username back, which it names here.
         let username = step
@@ -190,25 +227,29 @@ impl<H: HttpClient, S: SessionStore, E: Environment, T: TabLink> Auth<H, S, E, T
             .unwrap_or(username)
             .to_string();
         let session = step.session.take();
-        match (step.challenge(), session) {
+        let next = match (step.challenge(), session) {
             (Some(ChallengeName::NewPasswordRequired), Some(session)) => {
-                Ok(SignInStep::NewPasswordRequired(PendingChallenge {
-                    username,
-                    session,
-                }))
+                SignInStep::NewPasswordRequired(PendingChallenge { username, session })
+            }
+            (Some(ChallengeName::MfaSetup), Some(session))
+                if step
+                    .parameter("MFAS_CAN_SETUP")
+                    .is_none_or(|can| Factor::offered(can).contains(&Factor::App)) =>
+            {
+                return Ok(Next::SetUpApp(username, session));
             }
             (Some(ChallengeName::SelectMfaType), Some(session)) => {
                 let offered = step.parameter("MFAS_CAN_CHOOSE").unwrap_or_default();
                 match Factor::offered(offered) {
                     factors if factors.is_empty() => {
-                        Ok(SignInStep::Unsupported(ChallengeName::SelectMfaType))
+                        SignInStep::Unsupported(ChallengeName::SelectMfaType)
                     }
-                    factors => Ok(SignInStep::ChooseFactor(FactorChoice::new(
-                        username, factors, session,
-                    ))),
+                    factors => {
+                        SignInStep::ChooseFactor(FactorChoice::new(username, factors, session))
+                    }
                 }
             }
-            (Some(name), Some(session)) => Ok(match Factor::of(&name) {
+            (Some(name), Some(session)) => match Factor::of(&name) {
                 Some(factor) => {
                     let destination = step.parameter("CODE_DELIVERY_DESTINATION");
                     SignInStep::CodeRequired(CodeChallenge::new(
@@ -219,11 +260,14 @@ impl<H: HttpClient, S: SessionStore, E: Environment, T: TabLink> Auth<H, S, E, T
                     ))
                 }
                 None => SignInStep::Unsupported(name),
-            }),
-            (Some(name), None) => Ok(SignInStep::Unsupported(name)),
-            (None, _) => Err(AuthError::BadResponse(
-                "the answer has neither tokens nor a challenge".into(),
-            )),
-        }
+            },
+            (Some(name), None) => SignInStep::Unsupported(name),
+            (None, _) => {
+                return Err(AuthError::BadResponse(
+                    "the answer has neither tokens nor a challenge".into(),
+                ));
+            }
+        };
+        Ok(Next::Step(next))
     }
 }

@@ -51,6 +51,9 @@ impl FakeCognito {
     fn last_body(&self) -> serde_json::Value {
         self.sent.borrow().last().unwrap().1.clone()
     }
+    fn bodies(&self) -> Vec<serde_json::Value> {
+        self.sent.borrow().iter().map(|(_, b)| b.clone()).collect()
+    }
 }
 
 impl HttpClient for FakeCognito {
@@ -456,6 +459,207 @@ fn a_choice_of_factors_lists_what_cognito_offers_then_asks_for_the_chosen_code()
         "each step's own session"
     );
     assert!(w.auth.is_signed_in());
+}
+
+/// A sign-in answered with `MFA_SETUP` (its session, its parameters), then `associate` for
+/// the new secret.
+fn setup_step(
+    w: &World,
+    session: &str,
+    params: serde_json::Value,
+    associate: serde_json::Value,
+) -> SignInStep {
+    w.cognito.reply(
+        200,
+        serde_json::json!({"ChallengeName": "MFA_SETUP", "Session": session, "ChallengeParameters": params}),
+    );
+    w.cognito.reply(200, associate);
+    block_on(w.auth.sign_in("alice@example.com", &Password::new("pw"))).unwrap()
+}
+
+#[test]
+fn mfa_setup_shows_a_new_secret_then_chains_each_session_to_the_tokens() {
+    let w = world("rotation");
+    let step = setup_step(
+        &w,
+        "setup-1",
+        serde_json::json!({"MFAS_CAN_SETUP": "[\"SOFTWARE_TOKEN_MFA\"]", "USER_ID_FOR_SRP": "alice"}),
+        serde_json::json!({"SecretCode": "JBSWY3DPEHPK3PXP", "Session": "setup-2"}),
+    );
+    let SignInStep::SetUpApp(setup) = step else {
+        panic!("expected an app setup, got {step:?}")
+    };
+    assert_eq!(w.cognito.targets()[1], "AssociateSoftwareToken");
+    assert_eq!(
+        w.cognito.last_body(),
+        serde_json::json!({"Session": "setup-1"})
+    );
+    assert_eq!(setup.app.username, "alice");
+    assert_eq!(setup.app.grouped_secret(), "JBSW Y3DP EHPK 3PXP");
+    assert!(!format!("{setup:?}").contains("JBSW"), "never printed");
+
+    // A wrong code: nothing changes, the same step can be answered again.
+    w.cognito.reply(
+        400,
+        error("EnableSoftwareTokenMFAException", "Code mismatch"),
+    );
+    let code = |code: &str| AppCode {
+        code: code.into(),
+        device_name: "phone".into(),
+    };
+    let answer = |c| ChallengeAnswer::SetUpApp(setup.clone(), code(c));
+    assert_eq!(
+        block_on(w.auth.answer(&answer("000000"))).unwrap_err(),
+        AuthError::WrongCode
+    );
+    assert!(!w.auth.is_signed_in());
+
+    w.cognito.reply(
+        200,
+        serde_json::json!({"Status": "SUCCESS", "Session": "setup-3"}),
+    );
+    w.cognito.reply(200, tokens(0, Some("r")));
+    let step = block_on(w.auth.answer(&answer("123456"))).unwrap();
+    assert!(matches!(step, SignInStep::SignedIn(_)));
+    let targets = w.cognito.targets();
+    assert_eq!(
+        targets[2..],
+        [
+            "VerifySoftwareToken",
+            "VerifySoftwareToken",
+            "RespondToAuthChallenge"
+        ]
+    );
+    let bodies = w.cognito.bodies();
+    assert_eq!(
+        bodies[3],
+        serde_json::json!({"Session": "setup-2", "UserCode": "123456", "FriendlyDeviceName": "phone"})
+    );
+    assert_eq!(
+        bodies[4],
+        serde_json::json!({"ChallengeName": "MFA_SETUP", "ClientId": "client1", "Session": "setup-3",
+            "ChallengeResponses": {"USERNAME": "alice"}})
+    );
+    assert!(stored(&w).is_some());
+}
+
+#[test]
+fn mfa_setup_keeps_the_last_session_when_an_answer_has_none_and_names_what_it_cannot_set_up() {
+    let w = world("rotation");
+    let step = setup_step(
+        &w,
+        "only-1",
+        serde_json::json!({}),
+        serde_json::json!({"SecretCode": "JBSWY3DPEHPK3PXP"}),
+    );
+    let SignInStep::SetUpApp(setup) = step else {
+        panic!("expected an app setup, got {step:?}")
+    };
+    w.cognito
+        .reply(200, serde_json::json!({"Status": "SUCCESS"}));
+    w.cognito.reply(200, tokens(0, Some("r")));
+    let code = AppCode {
+        code: "123456".into(),
+        device_name: String::new(),
+    };
+    block_on(w.auth.answer(&ChallengeAnswer::SetUpApp(setup, code))).unwrap();
+    let bodies = w.cognito.bodies();
+    assert_eq!(bodies[2]["Session"], "only-1");
+    assert!(bodies[2].get("FriendlyDeviceName").is_none());
+    assert_eq!(bodies[3]["Session"], "only-1");
+
+    // Only text or email setup offered: named, not attempted.
+    let w = world("rotation");
+    let step = challenged(
+        &w,
+        "MFA_SETUP",
+        "s",
+        serde_json::json!({"MFAS_CAN_SETUP": "[\"EMAIL_OTP\"]"}),
+    );
+    assert_eq!(step, SignInStep::Unsupported(ChallengeName::MfaSetup));
+    assert_eq!(w.cognito.targets().len(), 1);
+}
+
+#[test]
+fn an_expired_setup_session_goes_back_to_sign_in() {
+    let w = world("rotation");
+    w.cognito.reply(
+        200,
+        serde_json::json!({"ChallengeName": "MFA_SETUP", "Session": "s", "ChallengeParameters": {}}),
+    );
+    w.cognito
+        .reply(400, error("NotAuthorizedException", "Invalid session."));
+    let err = block_on(w.auth.sign_in("alice", &Password::new("pw"))).unwrap_err();
+    assert_eq!(err, AuthError::ChallengeExpired);
+    assert!(!w.auth.is_signed_in());
+}
+
+#[test]
+fn the_account_sets_up_an_app_turns_it_on_as_preferred_and_keeps_the_other_factors() {
+    let w = signed_in("rotation");
+    w.cognito
+        .reply(200, serde_json::json!({"SecretCode": "JBSWY3DPEHPK3PXP"}));
+    let app = block_on(w.auth.new_app()).unwrap();
+    assert_eq!(app.username, "alice");
+    assert!(w.cognito.last_body()["AccessToken"].is_string());
+
+    let sms_on = MfaSettings {
+        enabled: vec![Factor::Sms],
+        preferred: Some(Factor::Sms),
+    };
+    let code = AppCode {
+        code: "123 456".into(),
+        device_name: "Ann's phone".into(),
+    };
+    w.cognito.reply(
+        400,
+        error("EnableSoftwareTokenMFAException", "Code mismatch"),
+    );
+    assert_eq!(
+        block_on(w.auth.enable_app(&code, &sms_on)).unwrap_err(),
+        AuthError::WrongCode
+    );
+    assert_eq!(w.cognito.targets().last().unwrap(), "VerifySoftwareToken");
+
+    w.cognito
+        .reply(200, serde_json::json!({"Status": "SUCCESS"}));
+    w.cognito.reply(200, serde_json::json!({}));
+    let settings = block_on(w.auth.enable_app(&code, &sms_on)).unwrap();
+    assert_eq!(settings.enabled, [Factor::Sms, Factor::App]);
+    assert_eq!(settings.preferred, Some(Factor::App));
+    let body = w.cognito.last_body();
+    assert_eq!(w.cognito.targets().last().unwrap(), "SetUserMFAPreference");
+    assert_eq!(
+        body["SMSMfaSettings"],
+        serde_json::json!({"Enabled": true, "PreferredMfa": false})
+    );
+    assert_eq!(
+        body["SoftwareTokenMfaSettings"],
+        serde_json::json!({"Enabled": true, "PreferredMfa": true})
+    );
+
+    w.cognito.reply(200, serde_json::json!({}));
+    let off = block_on(w.auth.set_factor(&settings, Factor::App, false)).unwrap();
+    assert_eq!(off.enabled, [Factor::Sms]);
+    assert_eq!(
+        w.cognito.last_body()["SoftwareTokenMfaSettings"],
+        serde_json::json!({"Enabled": false, "PreferredMfa": false})
+    );
+}
+
+#[test]
+fn the_profile_reads_the_factors_that_are_on() {
+    let w = signed_in("rotation");
+    w.cognito.reply(
+        200,
+        serde_json::json!({"Username": "alice", "UserAttributes": [
+            {"Name": "phone_number", "Value": "+15555550123"}, {"Name": "phone_number_verified", "Value": "true"}],
+            "UserMFASettingList": ["SOFTWARE_TOKEN_MFA"], "PreferredMfaSetting": "SOFTWARE_TOKEN_MFA"}),
+    );
+    let profile = block_on(w.auth.profile()).unwrap();
+    assert_eq!(profile.mfa.enabled, [Factor::App]);
+    assert_eq!(profile.mfa.preferred, Some(Factor::App));
+    assert!(profile.has_verified_phone());
 }
 
 #[test]

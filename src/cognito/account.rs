@@ -2,7 +2,7 @@
 //! signing out everywhere. Field names are the wire's (`PascalCase`).
 
 use super::operations::Empty;
-use super::{FromJson, Operation};
+use super::{FromJson, MfaSettings, Operation};
 use crate::json::{FieldError, Fields, Value};
 use crate::secret::{AccessToken, Password};
 
@@ -241,6 +241,8 @@ pub struct UserProfile {
     pub username: String,
     /// The user's attributes.
     pub user_attributes: Vec<Attribute>,
+    /// The factors that are on.
+    pub mfa: MfaSettings,
 }
 
 impl FromJson for UserProfile {
@@ -255,6 +257,7 @@ impl FromJson for UserProfile {
         Ok(UserProfile {
             username: f.str("Username")?,
             user_attributes,
+            mfa: MfaSettings::from_user(&f)?,
         })
     }
 }

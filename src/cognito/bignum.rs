@@ -3,6 +3,8 @@
 //! exponentiation, modular subtraction. Hand-written: num-bigint cost 8.9 KB brotli more in the
 //! bundle and was 1.7× slower (README, "SRP"). Checked against num-bigint in the tests.
 
+use crate::secret::wipe;
+
 /// 32-bit limbs in a 3072-bit number.
 pub const LIMBS: usize = 96;
 const BYTES: usize = LIMBS * 4;
@@ -256,15 +258,6 @@ impl Modulus {
             entry.wipe();
         }
         self.mont_mul(&acc, &Uint::from_u32(1))
-    }
-}
-
-/// Zeroes `values` with volatile writes, which the compiler may not remove as dead stores
-/// (secrets about to be dropped).
-pub fn wipe<T: Copy + Default>(values: &mut [T]) {
-    for value in values.iter_mut() {
-        // SAFETY: a valid, aligned, exclusively borrowed value.
-        unsafe { std::ptr::write_volatile(value, T::default()) };
     }
 }
 

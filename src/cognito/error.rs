@@ -185,6 +185,7 @@ wire_names! {
     UserLambdaValidation = "UserLambdaValidationException",
     UsernameExists = "UsernameExistsException",
     CodeMismatch = "CodeMismatchException",
+    EnableSoftwareTokenMfa = "EnableSoftwareTokenMFAException",
     ExpiredCode = "ExpiredCodeException",
     CodeDeliveryFailure = "CodeDeliveryFailureException",
     AliasExists = "AliasExistsException",

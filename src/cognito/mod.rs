@@ -6,6 +6,7 @@ mod bignum;
 mod error;
 mod http;
 mod mfa;
+mod mfa_settings;
 mod operations;
 pub mod srp;
 
@@ -13,6 +14,7 @@ pub use account::*;
 pub use error::{CallError, ErrorCode, TransportError};
 pub use http::{HttpRequest, HttpResponse};
 pub use mfa::Factor;
+pub use mfa_settings::*;
 pub use operations::*;
 
 use crate::json::{self, FieldError, Fields, Value};
@@ -35,7 +37,11 @@ pub trait FromJson: Sized {
 
 /// Builds the HTTP request for `op` against `endpoint` (the service URL).
 pub fn build_request<O: Operation>(endpoint: &str, op: &O) -> HttpRequest {
-    let body = op.body().to_string();
+    request_for(endpoint, O::NAME, op.body())
+}
+
+/// [`build_request`] by operation name and body: one copy for every operation (bundle size).
+pub fn request_for(endpoint: &str, operation: &str, body: Value) -> HttpRequest {
     HttpRequest {
         url: endpoint.to_string(),
         headers: vec![
@@ -45,10 +51,10 @@ pub fn build_request<O: Operation>(endpoint: &str, op: &O) -> HttpRequest {
             ),
             (
                 "X-Amz-Target".to_string(),
-                format!("AWSCognitoIdentityProviderService.{}", O::NAME),
+                format!("AWSCognitoIdentityProviderService.{operation}"),
             ),
         ],
-        body,
+        body: body.to_string(),
     }
 }
 

@@ -2,9 +2,9 @@
 //! proven, never sent. The 3072-bit group of RFC 3526 with g = 2, SHA-256, and Cognito's own
 //! key derivation and claim signature. Pure: randomness and time come in as values.
 
-pub use super::bignum::wipe;
 use super::bignum::{Modulus, PADDED_BYTES, Uint, limbs, mul_add};
 use crate::base64::{self, Alphabet};
+pub use crate::secret::wipe;
 use crate::secret::{Password, Secret};
 use hmac::{Hmac, KeyInit, Mac};
 use sha2::{Digest, Sha256};

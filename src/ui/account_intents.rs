@@ -1,8 +1,8 @@
 //! What the user can ask about the account: sign-up and its confirmation, a new code, password
-//! reset and change, the profile, signing out everywhere.
+//! reset and change, the profile and its sign-in factors, signing out everywhere.
 
 use super::state::{AppCtx, Busy};
-use crate::auth::NewAccount;
+use crate::auth::{AppCode, Factor, MfaSettings, NewAccount};
 use crate::outcome::{self, Screen, Tone};
 use crate::secret::Password;
 use leptos::prelude::*;
@@ -117,6 +117,92 @@ impl AppCtx {
                 Err(e) => self.fail("Signing out everywhere", e),
             }
         });
+    }
+
+    /// Asks for a new authenticator-app secret and shows it (never logged).
+    pub fn start_app_setup(self) {
+        self.run(Busy::StartingAppSetup, move |auth| async move {
+            match auth.new_app().await {
+                Ok(app) => {
+                    self.log(
+                        Tone::Info,
+                        "New authenticator-app key made (AssociateSoftwareToken).",
+                    );
+                    self.session.new_app.set(Some(app));
+                }
+                Err(e) => self.fail("Setting up an authenticator app", e),
+            }
+        });
+    }
+
+    /// Checks the new app's first code, then turns the app on; the secret is dropped (wiped).
+    pub fn enable_app(self, code: AppCode) {
+        self.run(Busy::CheckingCode, move |auth| async move {
+            match auth.enable_app(&code, &self.mfa_settings()).await {
+                Ok(settings) => {
+                    self.session.new_app.set(None);
+                    self.set_mfa_settings(settings);
+                    self.apply(outcome::done(
+                        "Authenticator app set up. Sign-ins now ask for its code.",
+                    ));
+                }
+                Err(e) => self.fail("Checking the app's code", e),
+            }
+        });
+    }
+
+    /// Drops the authenticator app being set up (its secret is wiped).
+    pub fn cancel_app_setup(self) {
+        self.session.new_app.set(None);
+    }
+
+    /// Turns the authenticator app off.
+    pub fn app_off(self) {
+        self.set_factor(Factor::App, false);
+    }
+
+    /// Turns text-message codes on.
+    pub fn sms_on(self) {
+        self.set_factor(Factor::Sms, true);
+    }
+
+    /// Turns text-message codes off.
+    pub fn sms_off(self) {
+        self.set_factor(Factor::Sms, false);
+    }
+
+    fn set_factor(self, factor: Factor, on: bool) {
+        self.run(Busy::ChangingFactors, move |auth| async move {
+            match auth.set_factor(&self.mfa_settings(), factor, on).await {
+                Ok(settings) => {
+                    self.set_mfa_settings(settings);
+                    self.apply(outcome::done(outcome::factor_changed(factor, on)));
+                }
+                Err(e) => self.fail("Changing the sign-in factors", e),
+            }
+        });
+    }
+
+    fn mfa_settings(self) -> MfaSettings {
+        self.session
+            .profile
+            .with_untracked(|p| p.as_ref().map(|p| p.mfa.clone()))
+            .unwrap_or_default()
+    }
+
+    fn set_mfa_settings(self, settings: MfaSettings) {
+        self.session.profile.update(|p| {
+            if let Some(profile) = p {
+                profile.mfa = settings;
+            }
+        });
+    }
+
+    /// The name authenticator apps list the account under: the config's, or the page's host.
+    pub fn mfa_issuer(self) -> String {
+        self.auth
+            .with_value(|a| a.config().mfa_issuer.clone())
+            .unwrap_or_else(|| window().location().host().unwrap_or_default())
     }
 
     /// The password rules to show where a password is chosen.

@@ -18,6 +18,9 @@ pub fn Field(
     /// The keyboard a phone shows: `numeric` for codes.
     #[prop(default = "text")]
     inputmode: &'static str,
+    /// The field may be left empty.
+    #[prop(optional)]
+    optional: bool,
     value: RwSignal<String>,
 ) -> impl IntoView {
     view! {
@@ -28,7 +31,7 @@ pub fn Field(
             type=kind
             autocomplete=autocomplete
             inputmode=inputmode
-            required
+            required=!optional
             prop:value=move || value.get()
             on:input:target=move |ev| value.set(ev.target().value())
         />

@@ -31,7 +31,9 @@ impl AppCtx {
     pub fn answer(self, answer: ChallengeAnswer) {
         let (busy, what) = match &answer {
             ChallengeAnswer::NewPassword(..) => (Busy::SettingPassword, "Setting the new password"),
-            ChallengeAnswer::Code(..) => (Busy::CheckingCode, "Checking the code"),
+            ChallengeAnswer::Code(..) | ChallengeAnswer::SetUpApp(..) => {
+                (Busy::CheckingCode, "Checking the code")
+            }
             ChallengeAnswer::Factor(..) => (Busy::ChoosingFactor, "Choosing the factor"),
         };
         self.run(busy, move |auth| async move {

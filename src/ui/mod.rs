@@ -3,6 +3,7 @@
 
 mod account;
 mod account_intents;
+mod app_setup;
 mod field;
 mod hooks;
 mod intents;
@@ -93,6 +94,7 @@ pub fn Shell(
                 }
                 Screen::Code(challenge) => view! { <mfa::CodeForm challenge /> }.into_any(),
                 Screen::ChooseFactor(choice) => view! { <mfa::FactorForm choice /> }.into_any(),
+                Screen::SetUpApp(setup) => view! { <app_setup::SetUpAppScreen setup /> }.into_any(),
                 Screen::SignUp => view! { <sign_in::SignUpForm /> }.into_any(),
                 Screen::Confirm(username) => view! { <sign_in::ConfirmForm username /> }.into_any(),
                 Screen::ForgotPassword => view! { <sign_in::ForgotPasswordForm /> }.into_any(),

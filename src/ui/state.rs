@@ -3,7 +3,7 @@
 //! `account_intents.rs`; the browser hooks that drive the keep-alive are in `hooks.rs`; what
 //! each outcome shows is decided in `crate::outcome` and applied here.
 
-use crate::auth::{Profile, TokenInfo};
+use crate::auth::{NewApp, Profile, TokenInfo};
 use crate::browser::{BrowserAuth, BrowserTabs, local_time};
 use crate::outcome::{Notice, Outcome, Screen, Situation, Tone, Topic};
 use futures::FutureExt;
@@ -40,6 +40,10 @@ pub enum Busy {
     LoadingProfile,
     /// Signing out of every device.
     SigningOutEverywhere,
+    /// Asking for a new authenticator-app secret.
+    StartingAppSetup,
+    /// Turning a factor on or off.
+    ChangingFactors,
 }
 
 /// One line of the operation log.
@@ -66,6 +70,8 @@ pub struct SessionView {
     pub info: RwSignal<Option<TokenInfo>>,
     /// The profile, once loaded.
     pub profile: RwSignal<Option<Profile>>,
+    /// An authenticator app being set up from the account screen; dropping it wipes its secret.
+    pub new_app: RwSignal<Option<NewApp>>,
 }
 
 impl SessionView {
@@ -73,12 +79,14 @@ impl SessionView {
         Self {
             info: RwSignal::new(None),
             profile: RwSignal::new(None),
+            new_app: RwSignal::new(None),
         }
     }
 
     fn reset(self) {
         self.info.set(None);
         self.profile.set(None);
+        self.new_app.set(None);
     }
 }
 

@@ -3,8 +3,9 @@
 // SELECT_MFA_TYPE) and an expired challenge are injected by route interception, as the Cognito
 // API reference documents them, and the test names say so.
 import { test, expect } from '@playwright/test';
-import { AppPage, COGNITO_URL, DEMO, cognito, cognitoAnswer, freshUser, onOperation } from './app.js';
+import { AppPage, COGNITO_URL, DEMO, cognito, cognitoAnswer, freshUser, onOperation, signedIn, uniqueName, useConfig } from './app.js';
 import { base32Decode, totp, totpFromKey } from '../../scripts/totp.mjs';
+import jsQR from 'jsqr';
 
 const SECRET = 'GEZDGNBVGY3TQOJQGEZDGNBVGY3TQOJQ';
 
@@ -173,3 +174,184 @@ test('a code step whose session has expired goes back to sign-in saying why (Not
   await expect(app.byTestId('sign-in-form')).toBeVisible();
   expect((await app.storages()).session).toEqual({});
 });
+
+/** The secret the setup screen shows, as typed into an app (groups joined). */
+async function shownSecret(app) {
+  const secret = (await app.byTestId('totp-secret').textContent()).replace(/\s/g, '');
+  expect(secret).toMatch(/^[A-Z2-7]{16,}$/);
+  return secret;
+}
+
+/** Everything a user or a script could read the secret from afterwards: storage, console, log. */
+async function expectSecretNowhere(app, secret) {
+  expect(JSON.stringify(await app.storages())).not.toContain(secret);
+  expect(app.console.join('\n')).not.toContain(secret);
+  expect(await app.byTestId('log').textContent()).not.toContain(secret);
+}
+
+async function signOutAndIn(app, user) {
+  await app.byTestId('sign-out').click();
+  await expect(app.byTestId('sign-in-form')).toBeVisible();
+  await app.signIn(user);
+}
+
+test('an authenticator app set up on the account screen is asked for at the next sign-in, and turned off again', async ({ page }) => {
+  const app = new AppPage(page);
+  const user = await signedIn(app, { prefix: 'enrol' });
+  await app.byTestId('load-profile').click();
+  await expect(app.byTestId('mfa-SOFTWARE_TOKEN_MFA')).toHaveText('Authenticator app: off');
+  await expect(app.byTestId('mfa-SMS_MFA')).toHaveText('Text message (SMS): off');
+  await expect(app.byTestId('mfa-sms-on')).toHaveCount(0); // no verified phone number
+
+  await app.byTestId('mfa-app-setup').click();
+  const secret = await shownSecret(app);
+  await expect(app.byTestId('totp-qr').locator('path')).toHaveAttribute('d', /^M\d+ \d+h\d+v1H\d+z/);
+  await app.byTestId('setup-code').fill(wrongCode(secret));
+  await app.byTestId('verify-app').click();
+  await expect(app.byTestId('notice')).toHaveText('That code is not right. Check it and try again. You are still signed in; no token was lost.');
+  await expect(app.byTestId('setup-code')).toHaveValue('');
+  await expect(app.byTestId('mfa-SOFTWARE_TOKEN_MFA')).toHaveText('Authenticator app: off');
+
+  await app.byTestId('setup-code').fill(totp(secret));
+  await app.byTestId('device-name').fill("Ann's phone");
+  await app.byTestId('verify-app').click();
+  await expect(app.byTestId('notice')).toHaveText('Authenticator app set up. Sign-ins now ask for its code.');
+  await expect(app.byTestId('app-setup')).toHaveCount(0);
+  await expect(app.byTestId('mfa-SOFTWARE_TOKEN_MFA')).toHaveText('Authenticator app: on, asked for first');
+  const verify = app.bodies[app.calls.lastIndexOf('VerifySoftwareToken')];
+  expect(JSON.parse(verify)).toMatchObject({ FriendlyDeviceName: "Ann's phone" });
+  await expectSecretNowhere(app, secret);
+
+  await signOutAndIn(app, user);
+  await expect(app.byTestId('code-prompt')).toHaveText('Enter the 6-digit code your authenticator app shows.');
+  await enterCode(app, totp(secret));
+  await app.expectSignedIn(user.username);
+
+  await app.byTestId('load-profile').click();
+  await app.byTestId('mfa-app-off').click();
+  await expect(app.byTestId('notice')).toHaveText('Authenticator-app codes turned off.');
+  await expect(app.byTestId('mfa-SOFTWARE_TOKEN_MFA')).toHaveText('Authenticator app: off');
+  await signOutAndIn(app, user);
+  await app.expectSignedIn(user.username);
+});
+
+test('setting up an app can be cancelled, and leaves the factors as they were', async ({ page }) => {
+  const app = new AppPage(page);
+  await signedIn(app, { prefix: 'cancel' });
+  await app.byTestId('load-profile').click();
+  await app.byTestId('mfa-app-setup').click();
+  await expect(app.byTestId('totp-secret')).toBeVisible();
+  await app.byTestId('cancel-app-setup').click();
+  await expect(app.byTestId('app-setup')).toHaveCount(0);
+  await expect(app.byTestId('mfa-SOFTWARE_TOKEN_MFA')).toHaveText('Authenticator app: off');
+  expect(app.count('VerifySoftwareToken') + app.count('SetUserMFAPreference')).toBe(0);
+});
+
+test('text-message codes are turned on for a verified phone, asked for at sign-in, and turned off', async ({ page }) => {
+  const app = new AppPage(page);
+  const phone = '+15555550177';
+  const user = await freshUser('smson', { phone });
+  await app.open();
+  await app.signIn(user);
+  await app.expectSignedIn(user.username);
+  await app.byTestId('load-profile').click();
+  await app.byTestId('mfa-sms-on').click();
+  await expect(app.byTestId('notice')).toHaveText('Text-message codes turned on.');
+  await expect(app.byTestId('mfa-SMS_MFA')).toHaveText('Text message (SMS): on, asked for first');
+
+  await signOutAndIn(app, user);
+  await expect(app.byTestId('code-prompt')).toContainText('We sent a code to');
+  const sent = (await cognito.textMessages()).filter((m) => m.phoneNumber === phone);
+  await enterCode(app, sent.at(-1).message.match(/\d{6}/)[0]);
+  await app.expectSignedIn(user.username);
+
+  await app.byTestId('load-profile').click();
+  await app.byTestId('mfa-sms-off').click();
+  await expect(app.byTestId('mfa-SMS_MFA')).toHaveText('Text message (SMS): off');
+  await signOutAndIn(app, user);
+  await app.expectSignedIn(user.username);
+});
+
+test('a pool that requires MFA has a user with none set up an app at sign-in (session chaining bridged by route interception)', async ({ page }) => {
+  const app = new AppPage(page);
+  const username = uniqueName('setup');
+  const user = { username, password: DEMO.setupUser.password, email: `${username}@example.com` };
+  await cognito.createUser(DEMO.mfaPoolId, user);
+  await useConfig(page, { userPoolId: DEMO.mfaPoolId, clientId: DEMO.mfaClientId });
+  // The local Cognito checks the code and ends the sign-in, but knows only the MFA_SETUP
+  // challenge's own session and returns none from VerifySoftwareToken. So each call's session
+  // is checked to be the one the previous answer gave, then swapped back for the challenge's on
+  // the way to the server; VerifySoftwareToken's answer gets a session of its own, as Cognito's has.
+  const seen = { challenge: null, associated: null, verified: 'verified-session-1', hops: [] };
+  await page.route(COGNITO_URL, async (route) => {
+    const target = route.request().headers()['x-amz-target'] ?? '';
+    const body = JSON.parse(route.request().postData() ?? '{}');
+    if (target.endsWith('.AssociateSoftwareToken')) {
+      seen.challenge = body.Session;
+      const response = await route.fetch();
+      seen.associated = (await response.json()).Session;
+      return route.fulfill({ response });
+    }
+    if (target.endsWith('.VerifySoftwareToken')) {
+      seen.hops.push(body.Session === seen.associated);
+      const response = await route.fetch({ postData: JSON.stringify({ ...body, Session: seen.challenge }) });
+      const answer = await response.json();
+      return cognitoAnswer(response.status(), response.ok() ? { ...answer, Session: seen.verified } : answer)(route);
+    }
+    if (body.ChallengeName === 'MFA_SETUP') {
+      seen.hops.push(body.Session === seen.verified);
+      return route.continue({ postData: JSON.stringify({ ...body, Session: seen.challenge }) });
+    }
+    return route.continue();
+  });
+  await app.open();
+  await app.signIn(user);
+  await expect(app.byTestId('notice')).toHaveText('This account needs a second sign-in step. Set up an authenticator app to go on.');
+  const secret = await shownSecret(app);
+  await expect(app.byTestId('totp-qr')).toBeVisible();
+  expect(seen.associated).toBeTruthy();
+
+  await app.byTestId('setup-code').fill(wrongCode(secret));
+  await app.byTestId('verify-app').click();
+  await expect(app.byTestId('notice')).toHaveText('That code is not right. Check it and try again.');
+  await expect(app.byTestId('setup-code')).toHaveValue('');
+  await app.byTestId('setup-code').fill(totp(secret));
+  await app.byTestId('verify-app').click();
+  await app.expectSignedIn(user.username);
+  // Wrong code, right code, MFA_SETUP: each sent the session the previous answer gave.
+  expect(seen.hops).toEqual([true, true, true]);
+  await expectSecretNowhere(app, secret);
+
+  // The app now guards the account: the next sign-in asks for its code.
+  await signOutAndIn(app, user);
+  await enterCode(app, totp(secret));
+  await app.expectSignedIn(user.username);
+});
+
+test('the setup QR code, decoded from the page, holds the otpauth URI with the issuer, the user and the secret', async ({ page }) => {
+  const app = new AppPage(page);
+  const user = await signedIn(app, { prefix: 'qr', config: { mfaIssuer: 'Example Corp' } });
+  await app.byTestId('load-profile').click();
+  await app.byTestId('mfa-app-setup').click();
+  const secret = await shownSecret(app);
+  const svg = app.byTestId('totp-qr');
+  const [viewBox, d] = [await svg.getAttribute('viewBox'), await svg.locator('path').getAttribute('d')];
+  expect(decodeQrPath(viewBox, d)).toBe(
+    `otpauth://totp/Example%20Corp:${encodeURIComponent(user.username)}?secret=${secret}&issuer=Example%20Corp`,
+  );
+});
+
+/** Paints the SVG path's rectangles (`M x y h w v1 H x z`) and reads them with a QR decoder. */
+function decodeQrPath(viewBox, d, scale = 4) {
+  const side = Number(viewBox.split(' ')[2]);
+  const width = side * scale;
+  const pixels = new Uint8ClampedArray(width * width * 4).fill(255);
+  for (const [, x, y, w] of d.matchAll(/M(\d+) (\d+)h(\d+)v1H\d+z/g)) {
+    for (let px = Number(x) * scale; px < (Number(x) + Number(w)) * scale; px++) {
+      for (let py = Number(y) * scale; py < (Number(y) + 1) * scale; py++) {
+        pixels.fill(0, (py * width + px) * 4, (py * width + px) * 4 + 3);
+      }
+    }
+  }
+  return jsQR(pixels, width, width)?.data;
+}

@@ -1,0 +1,64 @@
+//! Setting up an authenticator app: the secret as a QR code and as text to type, and the
+//! app's first code — at sign-in (`MFA_SETUP`) and from the account screen.
+
+use super::field::{BackToSignIn, Field, Submit, busy_signals};
+use super::{AppCtx, Busy};
+use crate::auth::{AppCode, ChallengeAnswer, NewApp, SetupChallenge};
+use crate::qr::QrMatrix;
+use leptos::ev::SubmitEvent;
+use leptos::prelude::*;
+
+/// The new app's secret (QR code and grouped text) and the form for its first code. The code
+/// field is emptied on every try.
+#[component]
+pub fn AppSetupForm(app: NewApp, on_code: Callback<AppCode>) -> impl IntoView {
+    let ctx = expect_context::<AppCtx>();
+    let qr = QrMatrix::encode(&app.otpauth_uri(&ctx.mfa_issuer())).map(|qr| {
+        view! {
+            <svg class="qr" viewBox=qr.view_box() role="img" aria-label="QR code for your authenticator app" data-testid="totp-qr">
+                <path d=qr.svg_path() />
+            </svg>
+        }
+    });
+    let (code, device_name) = (RwSignal::new(String::new()), RwSignal::new(String::new()));
+    let submit = move |ev: SubmitEvent| {
+        ev.prevent_default();
+        let typed = code.get_untracked();
+        if !typed.trim().is_empty() {
+            code.set(String::new());
+            on_code.run(AppCode {
+                code: typed,
+                device_name: device_name.get_untracked(),
+            });
+        }
+    };
+    let (running, disabled) = busy_signals(ctx, Busy::CheckingCode);
+    view! {
+        <ol class="steps">
+            <li>"Scan this QR code with your authenticator app." {qr}</li>
+            <li>"Or type this key into the app: " <code data-testid="totp-secret">{app.grouped_secret()}</code></li>
+            <li>"Enter the 6-digit code the app shows."</li>
+        </ol>
+        <form on:submit=submit data-testid="app-setup-form">
+            <Field label="Code" id="setup-code" autocomplete="one-time-code" inputmode="numeric" value=code />
+            <Field label="Device name (optional)" id="device-name" optional=true value=device_name />
+            <Submit id="verify-app" idle="Verify and turn on" working="Verifying…" running disabled />
+        </form>
+    }
+}
+
+/// `MFA_SETUP` at sign-in: the pool asks for a second factor the user does not have yet.
+#[component]
+pub fn SetUpAppScreen(setup: SetupChallenge) -> impl IntoView {
+    let ctx = expect_context::<AppCtx>();
+    let app = setup.app.clone();
+    let on_code =
+        Callback::new(move |code| ctx.answer(ChallengeAnswer::SetUpApp(setup.clone(), code)));
+    view! {
+        <section class="card">
+            <h2>"Set up an authenticator app"</h2>
+            <AppSetupForm app on_code />
+            <BackToSignIn />
+        </section>
+    }
+}
