@@ -257,7 +257,7 @@ impl FromJson for UserProfile {
         Ok(UserProfile {
             username: f.str("Username")?,
             user_attributes,
-            mfa: MfaSettings::from_user(&f)?,
+            mfa: MfaSettings::from_user(f)?,
         })
     }
 }

@@ -125,7 +125,7 @@ pub struct MfaSettings {
 impl MfaSettings {
     /// Reads `GetUser`'s `UserMFASettingList` and `PreferredMfaSetting`; names this client does
     /// not know are left out.
-    pub(super) fn from_user(f: &Fields<'_>) -> Result<Self, FieldError> {
+    pub(super) fn from_user(f: Fields<'_>) -> Result<Self, FieldError> {
         let factor = |name: &str| Factor::of(&ChallengeName::from_wire(name));
         let mut enabled = Vec::new();
         for item in f.opt_array("UserMFASettingList")?.unwrap_or_default() {
@@ -258,16 +258,16 @@ mod tests {
             r#"{"UserMFASettingList":["SMS_MFA","WEB_AUTHN","SOFTWARE_TOKEN_MFA"],"PreferredMfaSetting":"SOFTWARE_TOKEN_MFA"}"#,
         )
         .unwrap();
-        let settings = MfaSettings::from_user(&value.fields().unwrap()).unwrap();
+        let settings = MfaSettings::from_user(value.fields().unwrap()).unwrap();
         assert_eq!(settings.enabled, vec![Factor::Sms, Factor::App]);
         assert_eq!(settings.preferred, Some(Factor::App));
         let none = json::parse("{}").unwrap();
         assert_eq!(
-            MfaSettings::from_user(&none.fields().unwrap()).unwrap(),
+            MfaSettings::from_user(none.fields().unwrap()).unwrap(),
             MfaSettings::default()
         );
         let bad = json::parse(r#"{"UserMFASettingList":[1]}"#).unwrap();
-        assert!(MfaSettings::from_user(&bad.fields().unwrap()).is_err());
+        assert!(MfaSettings::from_user(bad.fields().unwrap()).is_err());
     }
 
     #[test]
