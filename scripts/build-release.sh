@@ -19,15 +19,18 @@ if rustc --version | grep -q nightly; then
   cargo fetch --quiet --target wasm32-unknown-unknown
 fi
 trunk build --release "$@"
-# trunk's minify leaves wasm-bindgen's JS glue as it is (−1.4 KB brotli minified).
-node scripts/minify-glue.mjs dist
+# Dead wasm-bindgen classes out, short import and export names, the glue minified (trunk's
+# minify leaves it as it is): scripts/finish-bundle.mjs says what and why.
+cargo_wasm=target/wasm32-unknown-unknown/release/cognito-client.wasm
+features="$(wasm-opt --print-features "$cargo_wasm" 2>/dev/null | tr '\n' ' ')"
+node scripts/finish-bundle.mjs dist "$features"
 
 # A twin of the shipped wasm that keeps its function names, for the size report's breakdown
 # (scripts/wasm-breakdown.mjs): the same cargo output through the same wasm-bindgen and the
-# same wasm-opt passes (index.html's), plus -g. Nothing of it ships.
+# same wasm-opt passes (index.html's) and the same finish, plus -g. Nothing of it ships.
 twin=target/size
 rm -rf "$twin" && mkdir -p "$twin"
-wasm-bindgen --target web --no-typescript --out-dir "$twin" \
-  target/wasm32-unknown-unknown/release/cognito-client.wasm
+wasm-bindgen --target web --no-typescript --out-dir "$twin" "$cargo_wasm"
 read -ra passes <<<"$(sed -n 's/.*data-wasm-opt-params="\([^"]*\)".*/\1/p' index.html)"
-wasm-opt -Oz "${passes[@]}" -g --strip-dwarf "$twin/cognito-client_bg.wasm" -o "$twin/named.wasm"
+wasm-opt -Oz "${passes[@]}" -g --strip-dwarf "$twin/cognito-client_bg.wasm" -o "$twin/opt.wasm"
+node scripts/finish-bundle.mjs --twin "$twin/opt.wasm" "$twin/cognito-client.js" "$twin/named.wasm" "$features"
