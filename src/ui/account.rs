@@ -23,8 +23,6 @@ pub fn AccountPanel() -> impl IntoView {
         current.set(String::new());
         new.set(String::new());
     };
-    let running = move |mine: Busy| Signal::derive(move || ctx.busy.get() == Some(mine));
-    let disabled = Signal::derive(move || ctx.is_busy());
     view! {
         <section class="card" data-testid="account">
             <h2>"Account"</h2>
@@ -45,7 +43,7 @@ pub fn AccountPanel() -> impl IntoView {
             <form on:submit=change data-testid="change-password-form">
                 <Field label="Current password" id="current-password" kind="password" autocomplete="current-password" value=current />
                 <Field label="New password" id="changed-password" kind="password" autocomplete="new-password" value=new />
-                <Submit id="change-password" idle="Change password" working="Changing…" running=running(Busy::ChangingPassword) disabled />
+                <Submit id="change-password" idle="Change password" working="Changing…" busy=Busy::ChangingPassword />
             </form>
         </section>
     }

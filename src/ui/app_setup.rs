@@ -1,7 +1,7 @@
 //! Setting up an authenticator app: the secret as a QR code and as text to type, and the
 //! app's first code — at sign-in (`MFA_SETUP`) and from the account screen.
 
-use super::field::{BackToSignIn, Field, Submit, busy_signals};
+use super::field::{BackToSignIn, Field, Submit};
 use super::{AppCtx, Busy};
 use crate::auth::{AppCode, ChallengeAnswer, NewApp, SetupChallenge};
 use crate::qr::QrMatrix;
@@ -32,7 +32,6 @@ pub fn AppSetupForm(app: NewApp, on_code: Callback<AppCode>) -> impl IntoView {
             });
         }
     };
-    let (running, disabled) = busy_signals(ctx, Busy::CheckingCode);
     view! {
         <ol class="steps">
             <li>"Scan this QR code with your authenticator app." {qr}</li>
@@ -42,7 +41,7 @@ pub fn AppSetupForm(app: NewApp, on_code: Callback<AppCode>) -> impl IntoView {
         <form on:submit=submit data-testid="app-setup-form">
             <Field label="Code" id="setup-code" autocomplete="one-time-code" inputmode="numeric" value=code />
             <Field label="Device name (optional)" id="device-name" optional=true value=device_name />
-            <Submit id="verify-app" idle="Verify and turn on" working="Verifying…" running disabled />
+            <Submit id="verify-app" idle="Verify and turn on" working="Verifying…" busy=Busy::CheckingCode />
         </form>
     }
 }

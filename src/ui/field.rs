@@ -38,41 +38,30 @@ pub fn Field(
     }
 }
 
-/// Signals for "this action runs" and "some action runs", for [`Submit`].
-pub fn busy_signals(ctx: AppCtx, mine: Busy) -> (Signal<bool>, Signal<bool>) {
-    (
-        Signal::derive(move || ctx.busy.get() == Some(mine)),
-        Signal::derive(move || ctx.is_busy()),
-    )
-}
-
-/// A submit button that says what it is doing while its action runs.
+/// A submit button that says what it is doing while its action (`busy`) runs, and is disabled
+/// while any action runs.
 #[component]
 pub fn Submit(
     id: &'static str,
     idle: &'static str,
     working: &'static str,
-    /// True while this button's own action runs.
-    running: Signal<bool>,
-    /// True while any action runs: the button is then disabled.
-    disabled: Signal<bool>,
+    /// What runs when this button's form is sent.
+    busy: Busy,
 ) -> impl IntoView {
+    let ctx = expect_context::<AppCtx>();
     view! {
-        <button type="submit" data-testid=id disabled=move || disabled.get()>
-            {move || if running.get() { working } else { idle }}
+        <button type="submit" data-testid=id disabled=move || ctx.is_busy()>
+            {move || if ctx.busy.get() == Some(busy) { working } else { idle }}
         </button>
     }
 }
 
 /// A button that looks like a link, for moving between the signed-out screens.
 #[component]
-pub fn LinkButton(
-    id: &'static str,
-    text: &'static str,
-    on_click: impl Fn() + 'static,
-) -> impl IntoView {
+pub fn LinkButton(id: &'static str, text: &'static str, to: Screen) -> impl IntoView {
+    let ctx = expect_context::<AppCtx>();
     view! {
-        <button type="button" class="link" data-testid=id on:click=move |_| on_click()>
+        <button type="button" class="link" data-testid=id on:click=move |_| ctx.show(to.clone())>
             {text}
         </button>
     }
@@ -81,10 +70,9 @@ pub fn LinkButton(
 /// The way back from a signed-out screen to the sign-in form.
 #[component]
 pub fn BackToSignIn() -> impl IntoView {
-    let ctx = expect_context::<AppCtx>();
     view! {
         <p class="links">
-            <LinkButton id="go-sign-in" text="Back to sign in" on_click=move || ctx.show(Screen::SignIn) />
+            <LinkButton id="go-sign-in" text="Back to sign in" to=Screen::SignIn />
         </p>
     }
 }

@@ -1,6 +1,6 @@
 //! The second factor at sign-in: the one-time code screen, and the choice of factor.
 
-use super::field::{BackToSignIn, Field, Submit, busy_signals};
+use super::field::{BackToSignIn, Field, Submit};
 use super::{AppCtx, Busy};
 use crate::auth::{ChallengeAnswer, CodeChallenge, FactorChoice};
 use crate::outcome::{code_prompt, factor_name};
@@ -22,14 +22,13 @@ pub fn CodeForm(challenge: CodeChallenge) -> impl IntoView {
             ctx.answer(ChallengeAnswer::Code(challenge.clone(), typed));
         }
     };
-    let (running, disabled) = busy_signals(ctx, Busy::CheckingCode);
     view! {
         <section class="card">
             <h2>"Enter your code"</h2>
             <p data-testid="code-prompt">{prompt}</p>
             <form on:submit=submit data-testid="code-form">
                 <Field label="Code" id="mfa-code" autocomplete="one-time-code" inputmode="numeric" value=code />
-                <Submit id="verify-code" idle="Verify" working="Verifying…" running disabled />
+                <Submit id="verify-code" idle="Verify" working="Verifying…" busy=Busy::CheckingCode />
             </form>
             <BackToSignIn />
         </section>

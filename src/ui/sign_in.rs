@@ -1,6 +1,6 @@
 //! The signed-out screens: sign in, new password, sign up, confirm, forgot and reset password.
 
-use super::field::{BackToSignIn, Field, LinkButton, Submit, busy_signals};
+use super::field::{BackToSignIn, Field, LinkButton, Submit};
 use super::{AppCtx, Busy};
 use crate::auth::{ChallengeAnswer, PendingChallenge};
 use crate::outcome::Screen;
@@ -22,18 +22,17 @@ pub fn SignInForm() -> impl IntoView {
         ctx.sign_in(name, Password::new(password.get_untracked()));
         password.set(String::new());
     };
-    let (running, disabled) = busy_signals(ctx, Busy::SigningIn);
     view! {
         <section class="card">
             <h2>"Sign in"</h2>
             <form on:submit=submit data-testid="sign-in-form">
                 <Field label="Username or email" id="username" autocomplete="username" value=username />
                 <Field label="Password" id="password" kind="password" autocomplete="current-password" value=password />
-                <Submit id="sign-in" idle="Sign in" working="Signing in…" running disabled />
+                <Submit id="sign-in" idle="Sign in" working="Signing in…" busy=Busy::SigningIn />
             </form>
             <p class="links">
-                <LinkButton id="go-sign-up" text="Create an account" on_click=move || ctx.show(Screen::SignUp) />
-                <LinkButton id="go-forgot-password" text="Forgot your password?" on_click=move || ctx.show(Screen::ForgotPassword) />
+                <LinkButton id="go-sign-up" text="Create an account" to=Screen::SignUp />
+                <LinkButton id="go-forgot-password" text="Forgot your password?" to=Screen::ForgotPassword />
             </p>
         </section>
     }
@@ -57,7 +56,6 @@ pub fn NewPasswordForm(challenge: PendingChallenge) -> impl IntoView {
             ));
         }
     };
-    let (running, disabled) = busy_signals(ctx, Busy::SettingPassword);
     view! {
         <section class="card">
             <h2>{heading}</h2>
@@ -68,7 +66,7 @@ pub fn NewPasswordForm(challenge: PendingChallenge) -> impl IntoView {
                 {move || mismatch.get().then(|| view! {
                     <p class="field-error" data-testid="password-mismatch">"The two passwords are not the same."</p>
                 })}
-                <Submit id="set-password" idle="Set password and sign in" working="Setting password…" running disabled />
+                <Submit id="set-password" idle="Set password and sign in" working="Setting password…" busy=Busy::SettingPassword />
             </form>
         </section>
     }
@@ -90,7 +88,6 @@ pub fn SignUpForm() -> impl IntoView {
             Password::new(password.get_untracked()),
         );
     };
-    let (running, disabled) = busy_signals(ctx, Busy::SigningUp);
     view! {
         <section class="card">
             <h2>"Create an account"</h2>
@@ -99,10 +96,10 @@ pub fn SignUpForm() -> impl IntoView {
                 <Field label="Email" id="sign-up-email" kind="email" autocomplete="email" value=email />
                 <Field label="Password" id="sign-up-password" kind="password" autocomplete="new-password" value=password />
                 <p class="hint" data-testid="password-policy">{ctx.password_policy()}</p>
-                <Submit id="sign-up" idle="Create account" working="Creating account…" running disabled />
+                <Submit id="sign-up" idle="Create account" working="Creating account…" busy=Busy::SigningUp />
             </form>
             <p class="links">
-                <LinkButton id="go-sign-in" text="I have an account: sign in" on_click=move || ctx.show(Screen::SignIn) />
+                <LinkButton id="go-sign-in" text="I have an account: sign in" to=Screen::SignIn />
             </p>
         </section>
     }
@@ -118,18 +115,19 @@ pub fn ConfirmForm(username: String) -> impl IntoView {
         ev.prevent_default();
         ctx.confirm_sign_up(name.clone(), code.get_untracked());
     };
-    let (running, disabled) = busy_signals(ctx, Busy::Confirming);
     view! {
         <section class="card">
             <h2>{heading}</h2>
             <p>"Enter the code Cognito sent you."</p>
             <form on:submit=submit data-testid="confirm-form">
                 <Field label="Confirmation code" id="confirm-code" autocomplete="one-time-code" value=code />
-                <Submit id="confirm" idle="Confirm" working="Confirming…" running disabled />
+                <Submit id="confirm" idle="Confirm" working="Confirming…" busy=Busy::Confirming />
             </form>
             <p class="links">
-                <LinkButton id="resend-code" text="Send a new code" on_click=move || ctx.resend_code(username.clone()) />
-                <LinkButton id="go-sign-in" text="Back to sign in" on_click=move || ctx.show(Screen::SignIn) />
+                <button type="button" class="link" data-testid="resend-code" on:click=move |_| ctx.resend_code(username.clone())>
+                    "Send a new code"
+                </button>
+                <LinkButton id="go-sign-in" text="Back to sign in" to=Screen::SignIn />
             </p>
         </section>
     }
@@ -143,13 +141,12 @@ pub fn ForgotPasswordForm() -> impl IntoView {
         ev.prevent_default();
         ctx.forgot_password(username.get_untracked().trim().to_string());
     };
-    let (running, disabled) = busy_signals(ctx, Busy::SendingCode);
     view! {
         <section class="card">
             <h2>"Reset your password"</h2>
             <form on:submit=submit data-testid="forgot-form">
                 <Field label="Username" id="forgot-username" autocomplete="username" value=username />
-                <Submit id="send-reset-code" idle="Send me a code" working="Sending…" running disabled />
+                <Submit id="send-reset-code" idle="Send me a code" working="Sending…" busy=Busy::SendingCode />
             </form>
             <BackToSignIn />
         </section>
@@ -169,7 +166,6 @@ pub fn ResetPasswordForm(username: String) -> impl IntoView {
             Password::new(password.get_untracked()),
         );
     };
-    let (running, disabled) = busy_signals(ctx, Busy::Resetting);
     view! {
         <section class="card">
             <h2>{heading}</h2>
@@ -177,7 +173,7 @@ pub fn ResetPasswordForm(username: String) -> impl IntoView {
                 <Field label="Code from the email" id="reset-code" autocomplete="one-time-code" value=code />
                 <Field label="New password" id="reset-password" kind="password" autocomplete="new-password" value=password />
                 <p class="hint">{ctx.password_policy()}</p>
-                <Submit id="reset" idle="Set password and sign in" working="Setting password…" running disabled />
+                <Submit id="reset" idle="Set password and sign in" working="Setting password…" busy=Busy::Resetting />
             </form>
         </section>
     }
