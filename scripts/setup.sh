@@ -28,6 +28,10 @@ install_debian_packages() {
   if [ "$SETUP_FOR" = test ]; then
     command -v chromium >/dev/null || missing+=(chromium)
     command -v chromedriver >/dev/null || missing+=(chromium-driver)
+    # The release build is served in the tests by nginx with deploy/nginx.conf (brotli module).
+    command -v nginx >/dev/null || missing+=(nginx-light)
+    [ -f /usr/lib/nginx/modules/ngx_http_brotli_filter_module.so ] ||
+      missing+=(libnginx-mod-http-brotli-filter)
   fi
   command -v curl >/dev/null || missing+=(curl)
   if ((${#missing[@]})); then

@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # The local Cognito, sourced by run.sh and test.sh: tools/local-cognito on loopback (CORS
-# built in) with the demo pool. Every process started is recorded in STACK_PIDS for stop_stack.
+# built in) with the demo pool; and nginx for the release build in the tests. Every process started is recorded in STACK_PIDS for stop_stack.
 STACK_PIDS=()
 
 wait_for_url() { # url, what: waits up to 30 s for an HTTP answer
@@ -28,6 +28,46 @@ start_cognito() {
   STACK_PIDS+=($!)
   wait_for_url "http://127.0.0.1:$port/_fakecloud/health" "the local Cognito" || return 1
   node "$ROOT/scripts/fakecloud.mjs" seed --endpoint "http://127.0.0.1:$port"
+}
+
+# start_nginx SITE_DIR PORT LOG_DIR: Debian's nginx serving SITE_DIR on loopback with the
+# deploy/nginx.conf the README tells people to use, and the security headers written from the
+# site's own config.json (scripts/security-headers.mjs). Its files stay in LOG_DIR/nginx.
+start_nginx() {
+  local site=$1 port=$2 prefix=$3/nginx
+  rm -rf "$prefix" && mkdir -p "$prefix/tmp"
+  refuse_if_taken "$port" || return 1
+  node "$ROOT/scripts/security-headers.mjs" "$site/config.json" nginx \
+    >"$prefix/cognito-client-headers.conf" || return 1
+  # As root, the workers would run as nobody, who may not read the site; they stay root here.
+  local user=""
+  [ "$(id -u)" -eq 0 ] && user="user root;"
+  cat >"$prefix/nginx.conf" <<CONF
+$user
+daemon off;
+pid $prefix/nginx.pid;
+error_log $prefix/error.log;
+load_module /usr/lib/nginx/modules/ngx_http_brotli_filter_module.so;
+events {}
+http {
+    include /etc/nginx/mime.types;
+    default_type application/octet-stream;
+    access_log $prefix/access.log;
+    client_body_temp_path $prefix/tmp/body;
+    proxy_temp_path $prefix/tmp/proxy;
+    fastcgi_temp_path $prefix/tmp/fastcgi;
+    uwsgi_temp_path $prefix/tmp/uwsgi;
+    scgi_temp_path $prefix/tmp/scgi;
+    server {
+        listen 127.0.0.1:$port;
+        root $(cd "$site" && pwd);
+        include $ROOT/deploy/nginx.conf;
+    }
+}
+CONF
+  nginx -p "$prefix" -c "$prefix/nginx.conf" -e "$prefix/error.log" &
+  STACK_PIDS+=($!)
+  wait_for_url "http://127.0.0.1:$port/" "nginx"
 }
 
 stop_stack() {

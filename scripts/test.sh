@@ -102,19 +102,29 @@ if [ ! -f dist/index.html ]; then
   FAILED=$((FAILED + 1))
   finish
 fi
+# The deploy scripts' own tests (node:test), counted one by one.
+say "script-tests"
+node --test tests/scripts/ >"$LOGS/script-tests.log" 2>&1
+script_passed=$(sed -n 's/^# pass \([0-9]*\)$/\1/p' "$LOGS/script-tests.log")
+script_failed=$(sed -n 's/^# fail \([0-9]*\)$/\1/p' "$LOGS/script-tests.log")
+[ -n "$script_passed" ] || { script_passed=0; script_failed=1; tail -n 40 "$LOGS/script-tests.log"; }
+[ "${script_failed:-0}" -eq 0 ] || tail -n 60 "$LOGS/script-tests.log"
+PASSED=$((PASSED + script_passed))
+FAILED=$((FAILED + script_failed))
+echo "script-tests: $script_passed passed, $script_failed failed"
+
 check bundle-size node scripts/size-report.mjs dist "$REPORTS/bundle-size.md" target/size/named.wasm
 cat "$REPORTS/bundle-size.md"
 
-# End to end: the release build, served as a static host would, with a config.json that
-# points it at the fresh local Cognito.
+# End to end: the release build with a config.json that points it at the fresh local Cognito,
+# deployed as the README says: nginx with deploy/nginx.conf and the security headers written
+# from that config.json.
 rm -rf target/e2e-site && cp -r dist target/e2e-site
-if ! node scripts/with-endpoint.mjs config.json "$COGNITO_URL" >target/e2e-site/config.json; then
+if ! node scripts/with-endpoint.mjs config.json "$COGNITO_URL" >target/e2e-site/config.json ||
+  ! start_nginx target/e2e-site "$TEST_APP_PORT" "$LOGS"; then
   FAILED=$((FAILED + 1))
   finish
 fi
-node scripts/static-server.mjs --dir target/e2e-site --listen "127.0.0.1:$TEST_APP_PORT" >"$LOGS/static.log" 2>&1 &
-STACK_PIDS+=($!)
-wait_for_url "http://127.0.0.1:$TEST_APP_PORT/" "the static server"
 say "Playwright end-to-end tests (Chromium, release build)"
 export APP_URL="http://127.0.0.1:$TEST_APP_PORT/" COGNITO_URL
 export FAULT_MATRIX_REPORT="$REPORTS/fault-matrix.md"

@@ -157,13 +157,10 @@ impl Config {
         }
         let endpoint = match optional(fields, "endpoint")? {
             None => regional_endpoint(&region),
-            Some(url) if url.starts_with("https://") || url.starts_with("http://") => url,
-            Some(url) => {
-                return Err(error(
-                    "endpoint",
-                    format!("\"{url}\" must start with https:// (or http:// for a local server)"),
-                ));
-            }
+            Some(url) => match check_endpoint(&url) {
+                Ok(()) => url,
+                Err(problem) => return Err(error("endpoint", format!("\"{url}\" {problem}"))),
+            },
         };
         let refresh_mode = match optional(fields, "refreshMode")?.as_deref() {
             None | Some("rotation") => RefreshMode::Rotation,
@@ -228,6 +225,65 @@ fn optional(fields: Fields<'_>, name: &str) -> Result<Option<String>, ConfigErro
         Some(Value::String(_)) => Err(error(name, "is empty")),
         Some(_) => Err(error(name, "must be a string")),
     }
+}
+
+/// An endpoint is a plain `https://host[:port]/path` URL; `http://` only for this device
+/// (`localhost`, `127.x.x.x`, `[::1]`), where a local Cognito runs. The host must be a valid
+/// name or address, so a typo is named here rather than met later as "check your connection".
+fn check_endpoint(url: &str) -> Result<(), &'static str> {
+    let (https, rest) = match (url.strip_prefix("https://"), url.strip_prefix("http://")) {
+        (Some(rest), _) => (true, rest),
+        (_, Some(rest)) => (false, rest),
+        _ => return Err("must start with https://"),
+    };
+    if url
+        .bytes()
+        .any(|b| b <= b' ' || b == 0x7f || b == b'?' || b == b'#')
+    {
+        return Err("is not a plain URL (no spaces, query or fragment)");
+    }
+    let authority = &rest[..rest.find('/').unwrap_or(rest.len())];
+    // The port is what follows the last colon, unless that colon is inside `[…]` (IPv6).
+    let (host, port) = match authority.bytes().rposition(|b| b == b':') {
+        Some(at) if !authority[at..].contains(']') => {
+            (&authority[..at], Some(&authority[at + 1..]))
+        }
+        _ => (authority, None),
+    };
+    if let Some(port) = port {
+        let number = port.bytes().try_fold(0u32, |n, b| {
+            (b.is_ascii_digit() && n < 65536).then(|| n * 10 + u32::from(b - b'0'))
+        });
+        if !matches!(number, Some(1..=65535)) {
+            return Err("has a port that is not a number from 1 to 65535");
+        }
+    }
+    let ipv6 = host.len() > 2
+        && host.starts_with('[')
+        && host.ends_with(']')
+        && host[1..host.len() - 1]
+            .bytes()
+            .all(|b| b.is_ascii_hexdigit() || b == b':' || b == b'.');
+    let name = host.len() <= 253
+        && host.split('.').all(|label| {
+            (1..=63).contains(&label.len())
+                && !label.starts_with('-')
+                && !label.ends_with('-')
+                && label
+                    .bytes()
+                    .all(|b| b.is_ascii_alphanumeric() || b == b'-')
+        });
+    if !ipv6 && !name {
+        return Err("does not name a valid host");
+    }
+    let this_device = host == "localhost"
+        || host.ends_with(".localhost")
+        || host.starts_with("127.")
+        || host == "[::1]";
+    if !https && !this_device {
+        return Err("must start with https:// (http:// is only for a server on this device)");
+    }
+    Ok(())
 }
 
 fn required(fields: Fields<'_>, name: &str) -> Result<String, ConfigError> {
@@ -325,6 +381,51 @@ mod tests {
             ),
             "clientSecret"
         );
+    }
+
+    #[test]
+    fn an_endpoint_must_be_a_plain_url_on_https_or_this_device() {
+        let endpoint = |url: &str| {
+            Config::parse(&format!(
+                r#"{{"region":"us-east-1","userPoolId":"us-east-1_D","clientId":"a","endpoint":"{url}"}}"#
+            ))
+        };
+        for good in [
+            "https://cognito-idp.eu-west-1.amazonaws.com/",
+            "https://auth.example.co.jp:8443/cognito",
+            "http://127.0.0.1:4566/",
+            "http://localhost:4566",
+            "http://app.localhost/",
+            "http://[::1]:4566/",
+            "https://[2001:db8::1]/",
+        ] {
+            assert_eq!(endpoint(good).unwrap().endpoint, good, "{good}");
+        }
+        for (bad, says) in [
+            ("https://cognito idp.example.com/", "not a plain URL"),
+            ("https://example.com/?x=1", "not a plain URL"),
+            ("https://exa_mple.com/", "valid host"),
+            ("https://user@example.com/", "valid host"),
+            ("https:///", "valid host"),
+            ("https://-bad.example.com/", "valid host"),
+            ("https://example.com:0/", "port"),
+            ("https://example.com:99999/", "port"),
+            ("https://example.com:/", "port"),
+            (
+                "http://cognito.example.com/",
+                "http:// is only for a server on this device",
+            ),
+            (
+                "http://10.0.0.5:4566/",
+                "http:// is only for a server on this device",
+            ),
+            ("ftp://example.com/", "must start with https://"),
+            ("example.com", "must start with https://"),
+        ] {
+            let e = endpoint(bad).unwrap_err();
+            assert_eq!(e.field, "endpoint", "{bad}");
+            assert!(e.to_string().contains(says), "{bad}: {e}");
+        }
     }
 
     #[test]

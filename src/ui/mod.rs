@@ -21,10 +21,11 @@ use crate::browser::{browser_auth, load_config};
 use crate::config::Config;
 use leptos::prelude::*;
 
-/// The app: loads `config.json` from beside `index.html`.
+/// The app: loads `/config.json`, beside `index.html` at the site's root (an absolute path, so
+/// a deep link such as `/some/page` that the server answers with `index.html` finds it too).
 #[component]
 pub fn App() -> impl IntoView {
-    view! { <ConfiguredApp config_url="config.json" /> }
+    view! { <ConfiguredApp config_url="/config.json" /> }
 }
 
 /// Loads the config at `config_url`, then shows the app, or a page saying exactly what is

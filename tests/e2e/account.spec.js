@@ -1,6 +1,6 @@
 // The account lifecycle end to end: sign-up, confirmation, password reset and change, against
 // the local Cognito (codes read from its test endpoint, as a user would read their email).
-import { test, expect } from '@playwright/test';
+import { test, expect } from './fixtures.js';
 import { AppPage, DEMO, PASSWORD, cognito, cognitoAnswer, freshUser, onOperation, signedIn, uniqueName } from './app.js';
 
 const passwordWorks = (username, password) =>

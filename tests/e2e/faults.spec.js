@@ -2,7 +2,7 @@
 // the refresh token is dead, and never be burnt by two tabs. Real Chromium, the real local Cognito;
 // faults it cannot produce are injected with route interception. Each row is written to
 // reports/fault-matrix.md (fault, expected, observed, refresh requests).
-import { test, expect } from '@playwright/test';
+import { test, expect } from './fixtures.js';
 import { mkdirSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import {

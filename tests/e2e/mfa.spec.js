@@ -2,7 +2,7 @@
 // (RFC 6238) and "sends" text-message codes; the challenges it never sends (EMAIL_OTP,
 // SELECT_MFA_TYPE) and an expired challenge are injected by route interception, as the Cognito
 // API reference documents them, and the test names say so.
-import { test, expect } from '@playwright/test';
+import { test, expect } from './fixtures.js';
 import { AppPage, COGNITO_URL, DEMO, cognito, cognitoAnswer, freshUser, onOperation, signedIn, uniqueName, useConfig } from './app.js';
 import { base32Decode, totp, totpFromKey } from '../../scripts/totp.mjs';
 import jsQR from 'jsqr';

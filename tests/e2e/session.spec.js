@@ -1,6 +1,6 @@
 // The app end to end: the release build in Chromium, a real local Cognito over HTTP, reached
 // cross-origin with CORS as AWS answers it.
-import { test, expect } from '@playwright/test';
+import { test, expect } from './fixtures.js';
 import {
   AN_HOUR_AND_A_MINUTE, AppPage, DEMO, COGNITO_URL, READ_ONLY_REFRESH, cognito, cognitoAnswer, freshUser, onOperation,
   signedIn, useConfig,
