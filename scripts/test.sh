@@ -119,12 +119,18 @@ cat "$REPORTS/bundle-size.md"
 # End to end: the release build with a config.json that points it at the fresh local Cognito,
 # deployed as the README says: nginx with deploy/nginx.conf and the security headers written
 # from that config.json.
-rm -rf target/e2e-site && cp -r dist target/e2e-site
+rm -rf target/e2e-site target/created-pool.json && cp -r dist target/e2e-site
 if ! node scripts/with-endpoint.mjs config.json "$COGNITO_URL" >target/e2e-site/config.json ||
   ! start_nginx target/e2e-site "$TEST_APP_PORT" "$LOGS"; then
   FAILED=$((FAILED + 1))
   finish
 fi
+# scripts/create-pool.sh makes a pool in the local Cognito as it would on AWS (awscli, pinned,
+# installed on first use); tests/e2e/pool-script.spec.js checks it and signs in to it.
+check create-pool env AWS_ACCESS_KEY_ID=local AWS_SECRET_ACCESS_KEY=local AWS_EC2_METADATA_DISABLED=true \
+  bash scripts/create-pool.sh --region us-east-1 --endpoint-url "$COGNITO_URL" --mfa optional \
+  --name created-by-test --out "$ROOT/target/created-pool.json"
+export CREATED_POOL_CONFIG="$ROOT/target/created-pool.json"
 say "Playwright end-to-end tests (Chromium, release build)"
 export APP_URL="http://127.0.0.1:$TEST_APP_PORT/" COGNITO_URL
 export FAULT_MATRIX_REPORT="$REPORTS/fault-matrix.md"
