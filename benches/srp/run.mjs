@@ -29,7 +29,7 @@ try {
       const key = Array.from(window.jsSrp(v), (b) => b.toString(16).padStart(2, '0')).join('');
       if (key !== v.expected.hkdf) throw new Error(`amazon-cognito-identity-js key mismatch for ${v.userId}`);
     }
-    const times = { rust: [], js: [] };
+    const times = { rust: [], js: [], steps: [] };
     const time = (f, v) => {
       const t0 = performance.now();
       f(v);
@@ -40,12 +40,17 @@ try {
       const v = vectors[i % vectors.length];
       times.rust.push(time(window.rustSrp, v));
       times.js.push(time(window.jsSrp, v));
+      times.steps.push(Array.from(window.rustSteps(v)));
     }
     return times;
   }, { vectors, N });
   const median = (xs) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
   const rust = median(result.rust);
   const js = median(result.js);
+  const step = (i) => median(result.steps.map((s) => s[i]));
+  const [setup, bigA, gX, bigS, whole] = [0, 1, 2, 3, 4].map(step);
+  const rest = whole - bigA - gX - bigS;
+  const share = (ms) => `${ms.toFixed(2)} | ${((100 * ms) / whole).toFixed(0)} %`;
   const wasm = readFileSync(path.join(site, 'pkg', 'srp_bench_bg.wasm'));
   const brotli = zlib.brotliCompressSync(wasm, { params: { [zlib.constants.BROTLI_PARAM_QUALITY]: 11 } }).length;
   const version = (await browser.version());
@@ -61,6 +66,16 @@ try {
     `| amazon-cognito-identity-js 6.3.21 | ${js.toFixed(2)} |`,
     '',
     `Ratio: amazon-cognito-identity-js takes ${(js / rust).toFixed(1)}× as long.`,
+    '',
+    'Where this app\'s time goes (medians of the same iterations, each step timed on its own in the wasm module):',
+    '',
+    '| step | median ms | share |',
+    '| --- | ---: | ---: |',
+    `| A = g^a (1024-bit a: squarings and doublings) | ${share(bigA)} |`,
+    `| g^x (256-bit x: squarings and doublings) | ${share(gX)} |`,
+    `| S = (B − k·g^x)^(a + u·x) (1025-bit exponent, 5-bit sliding window) | ${share(bigS)} |`,
+    `| the rest: hashing (SHA-256, HMAC, HKDF), k·g^x, conversions, the Montgomery constants twice (${setup.toFixed(2)} ms each) | ${share(rest)} |`,
+    `| the whole sign-in's math | ${whole.toFixed(2)} | 100 % |`,
     '',
     `The SRP code alone (this benchmark's wasm module: SRP, SHA-256, HMAC, big numbers) is ${(wasm.length / 1024).toFixed(1)} KB, ${(brotli / 1024).toFixed(1)} KB brotli.`,
     '',

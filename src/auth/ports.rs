@@ -22,7 +22,9 @@ pub trait SessionStore: 'static {
     fn remove(&self) -> Result<(), StorageError>;
 }
 
-/// What the service takes from its surroundings: wall-clock time and randomness.
+/// What the service takes from its surroundings: wall-clock time, randomness, and turns of
+/// the page's event loop.
+#[allow(async_fn_in_trait)]
 pub trait Environment: 'static {
     /// Milliseconds since the Unix epoch.
     fn now_ms(&self) -> u64;
@@ -30,6 +32,9 @@ pub trait Environment: 'static {
     fn jitter(&self) -> f64;
     /// Fills `out` from a cryptographic random generator (the SRP secret).
     fn fill_random(&self, out: &mut [u8]);
+    /// Resolves once the page has had a turn: painted what changed (a busy button) and handled
+    /// waiting input. Awaited before work long enough to be felt (SRP's exponentiations).
+    async fn yield_to_page(&self);
 }
 
 /// This app's other tabs (Web Locks and BroadcastChannel in the browser).

@@ -89,6 +89,9 @@ impl<H: HttpClient, S: SessionStore, E: Environment, T: TabLink> Auth<H, S, E, T
         username: &str,
         password: &Password,
     ) -> Result<SignInStep, AuthError> {
+        // The busy button paints before A = g^a, a main-thread task of a few milliseconds (four
+        // times that on a slow phone); the claim's math waits for Cognito's answer anyway.
+        self.inner.env.yield_to_page().await;
         let mut random = [0u8; srp::SECRET_BYTES];
         let client = loop {
             self.inner.env.fill_random(&mut random);

@@ -116,6 +116,9 @@ impl Environment for SetClock {
     fn fill_random(&self, out: &mut [u8]) {
         out.fill(7);
     }
+    async fn yield_to_page(&self) {
+        yield_once().await;
+    }
 }
 
 const T0: u64 = 1_800_000_000_000;
@@ -1312,6 +1315,25 @@ fn srp_sign_in_proves_the_password_without_sending_it() {
         );
     }
     assert!(store.record.borrow().is_some());
+}
+
+#[test]
+fn srp_sign_in_lets_the_page_paint_before_its_math() {
+    let mut srp = config("rotation");
+    srp.sign_in_flow = crate::config::SignInFlow::Srp;
+    let World { auth, cognito, .. } = world_with(srp);
+    cognito.reply(
+        400,
+        error("NotAuthorizedException", "Incorrect username or password."),
+    );
+    let password = Password::new("pw");
+    let mut sign_in = std::pin::pin!(auth.sign_in("alice", &password));
+    let mut cx = std::task::Context::from_waker(std::task::Waker::noop());
+    // The first turn ends before A is computed or anything is sent: the page paints then.
+    assert!(sign_in.as_mut().poll(&mut cx).is_pending());
+    assert!(cognito.targets().is_empty());
+    assert!(block_on(sign_in).is_err());
+    assert_eq!(cognito.targets(), ["InitiateAuth"]);
 }
 
 #[test]

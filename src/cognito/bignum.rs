@@ -1,7 +1,9 @@
 //! Fixed-size 3072-bit arithmetic modulo an odd prime, just what SRP needs: Montgomery
-//! multiplication over 32-bit limbs (wasm32 has no 64×64→128 multiply), a 4-bit window
-//! exponentiation, modular subtraction. Hand-written: num-bigint cost 8.9 KB brotli more in the
-//! bundle and was 1.7× slower (README, "SRP"). Checked against num-bigint in the tests.
+//! products column by column over 28-bit digits with delayed carries (wasm32 has no 64×64→128
+//! multiply; in the browser the columns run on 128-bit SIMD), a dedicated squaring, powers of
+//! 2 by doubling, a sliding-window exponentiation, modular subtraction. Hand-written:
+//! num-bigint cost 8.9 KB brotli more in the bundle and was 1.7× slower (README, "SRP").
+//! Checked against num-bigint in the tests.
 
 use crate::secret::wipe;
 
@@ -16,8 +18,10 @@ pub const PADDED_BYTES: usize = BYTES + 1;
 pub struct Uint(pub [u32; LIMBS]);
 
 impl Uint {
+    /// 0.
     pub const ZERO: Uint = Uint([0; LIMBS]);
 
+    /// A small number.
     pub fn from_u32(x: u32) -> Uint {
         let mut n = Uint::ZERO;
         n.0[0] = x;
@@ -70,6 +74,7 @@ impl Uint {
         }
     }
 
+    /// Whether this is 0.
     pub fn is_zero(&self) -> bool {
         self.0.iter().all(|&limb| limb == 0)
     }
@@ -133,16 +138,122 @@ impl Uint {
     }
 }
 
-/// An odd modulus N with 2^3071 < N < 2^3072, and its Montgomery constants (R = 2^3072).
+/// Bits per digit of the Montgomery arithmetic. 28, not 32: a column of a product sums at most
+/// 220 digit products (each below 2^56) and fits in a `u64` as it is, so the inner loop is a plain
+/// multiply-add with no carry to propagate (delayed carries), and runs two lanes at a time with
+/// wasm's 128-bit SIMD.
+const DIGIT_BITS: u32 = 28;
+const MASK: u32 = (1 << DIGIT_BITS) - 1;
+/// 110 digits: R = 2^3080 > 4N, so Montgomery products of numbers below 2N stay below 2N and
+/// need no subtraction until the end (lazy reduction).
+const DIGITS: usize = 110;
+const _: () = assert!(DIGITS * DIGIT_BITS as usize >= LIMBS * 32 + 3);
+const _: () = assert!(2 * DIGITS as u128 * (MASK as u128 * MASK as u128) < (1 << 64) - (1 << 36));
+
+/// A number below 2^3080 in 28-bit digits, little-endian.
+type Digits = [u32; DIGITS];
+
+fn to_digits(x: &Uint) -> Digits {
+    let mut out = [0u32; DIGITS];
+    for (i, digit) in out.iter_mut().enumerate() {
+        let bit = i * DIGIT_BITS as usize;
+        let limb = |k: usize| u64::from(x.0.get(k).copied().unwrap_or(0));
+        let window = limb(bit / 32) | (limb(bit / 32 + 1) << 32);
+        *digit = (window >> (bit % 32)) as u32 & MASK;
+    }
+    out
+}
+
+/// For numbers below 2^3072.
+fn from_digits(x: &Digits) -> Uint {
+    let mut out = Uint::ZERO;
+    for (i, &digit) in x.iter().enumerate() {
+        let bit = i * DIGIT_BITS as usize;
+        let wide = u64::from(digit) << (bit % 32);
+        for (k, part) in [(bit / 32, wide as u32), (bit / 32 + 1, (wide >> 32) as u32)] {
+            if let Some(limb) = out.0.get_mut(k) {
+                *limb |= part;
+            }
+        }
+    }
+    out
+}
+
+/// Whether x ≥ y.
+fn at_least(x: &Digits, y: &Digits) -> bool {
+    for i in (0..DIGITS).rev() {
+        if x[i] != y[i] {
+            return x[i] > y[i];
+        }
+    }
+    true
+}
+
+/// x -= y, for x ≥ y.
+fn subtract(x: &mut Digits, y: &Digits) {
+    let mut borrow = 0u32;
+    for (xi, &yi) in x.iter_mut().zip(y) {
+        let v = xi.wrapping_sub(yi).wrapping_sub(borrow);
+        borrow = v >> 31;
+        *xi = v & MASK;
+    }
+}
+
+/// Σ x[i]·y[i] over two slices of equal length (at most 220 products of digits: no overflow).
+/// In wasm, with its 128-bit SIMD: four products per step, in two 64-bit lanes.
+#[cfg_attr(target_arch = "wasm32", target_feature(enable = "simd128"))]
+fn dot(x: &[u32], y: &[u32]) -> u64 {
+    #[cfg(target_arch = "wasm32")]
+    let (lanes, x, y) = {
+        use core::arch::wasm32::{
+            u64x2_add, u64x2_extmul_high_u32x4, u64x2_extmul_low_u32x4, u64x2_extract_lane,
+            u64x2_splat, v128, v128_load,
+        };
+        let ((xs, x_tail), (ys, y_tail)) = (x.as_chunks::<4>(), y.as_chunks::<4>());
+        let mut lanes = u64x2_splat(0);
+        for (a, b) in xs.iter().zip(ys) {
+            // SAFETY: 16 readable bytes each; v128_load takes any alignment.
+            let (a, b) = unsafe {
+                (
+                    v128_load(a.as_ptr().cast::<v128>()),
+                    v128_load(b.as_ptr().cast::<v128>()),
+                )
+            };
+            lanes = u64x2_add(lanes, u64x2_extmul_low_u32x4(a, b));
+            lanes = u64x2_add(lanes, u64x2_extmul_high_u32x4(a, b));
+        }
+        let sum = u64x2_extract_lane::<0>(lanes) + u64x2_extract_lane::<1>(lanes);
+        (sum, x_tail, y_tail)
+    };
+    #[cfg(not(target_arch = "wasm32"))]
+    let lanes = 0;
+    lanes
+        + x.iter()
+            .zip(y)
+            .map(|(&a, &b)| u64::from(a) * u64::from(b))
+            .sum::<u64>()
+}
+
+/// The odd modulus N, 2^3071 < N < 2^3072, and its Montgomery constants (R = 2^3080). Numbers
+/// "in the domain" are x·R mod N, kept below 2N; they leave it fully reduced.
 pub struct Modulus {
     n: Uint,
-    /// -N⁻¹ mod 2^32.
+    digits: Digits,
+    /// N's digits in reverse order: the column sums walk N downwards while they walk the
+    /// other factor upwards.
+    reversed: Digits,
+    /// 2N, the bound numbers in the domain stay under.
+    twice: Digits,
+    /// -N⁻¹ mod 2^28.
     n_prime: u32,
-    /// R² mod N.
-    r2: Uint,
+    /// R mod N: 1 in the domain.
+    one: Digits,
+    /// R² mod N: multiplying by it brings a number into the domain.
+    r2: Digits,
 }
 
 impl Modulus {
+    /// The constants for `n`. Panics unless `n` is odd and exactly 3072 bits long.
     pub fn new(n: Uint) -> Modulus {
         assert!(
             n.0[0] & 1 == 1 && n.0[LIMBS - 1] >> 31 == 1,
@@ -152,56 +263,124 @@ impl Modulus {
         for _ in 0..5 {
             inverse = inverse.wrapping_mul(2u32.wrapping_sub(n.0[0].wrapping_mul(inverse)));
         }
-        // R mod N = R - N (as N > R/2), then doubled 3072 times: R·2^3072 mod N = R² mod N.
-        let mut r2 = Uint::ZERO;
-        r2.sub_assign(&n);
-        for _ in 0..LIMBS * 32 {
-            let overflow = r2.double();
-            if overflow || r2.at_least(&n) {
-                r2.sub_assign(&n);
+        // 2^3072 mod N = 2^3072 − N (as N > 2^3071); doubled 8 times, R mod N; 385 times more,
+        // 2^385 in the domain, which three Montgomery squarings take to 2^3080 = R there: R².
+        let double = |x: &mut Uint| {
+            if x.double() || x.at_least(&n) {
+                x.sub_assign(&n);
             }
+        };
+        let mut x = Uint::ZERO;
+        x.sub_assign(&n);
+        for _ in 0..DIGITS * DIGIT_BITS as usize - LIMBS * 32 {
+            double(&mut x);
         }
-        Modulus {
+        let one = to_digits(&x);
+        for _ in 0..DIGITS * DIGIT_BITS as usize / 8 {
+            double(&mut x);
+        }
+        let digits = to_digits(&n);
+        let mut reversed = digits;
+        reversed.reverse();
+        let mut twice = digits;
+        let mut carry = 0;
+        for digit in twice.iter_mut() {
+            let v = (*digit << 1) | carry;
+            carry = v >> DIGIT_BITS;
+            *digit = v & MASK;
+        }
+        let mut modulus = Modulus {
             n,
-            n_prime: inverse.wrapping_neg(),
-            r2,
+            digits,
+            reversed,
+            twice,
+            n_prime: inverse.wrapping_neg() & MASK,
+            one,
+            r2: to_digits(&x),
+        };
+        for _ in 0..3 {
+            modulus.r2 = modulus.square(&modulus.r2);
+        }
+        modulus
+    }
+
+    /// a·b·R⁻¹ mod N, below 2N, for a, b < 2N (a·a when `b` is `None`). Column by column
+    /// (product scanning): column k adds every a[j]·b[k−j] and m[j]·N[k−j], where the digits m
+    /// are chosen so the low half vanishes; a square adds each a[j]·a[k−j] pair once, doubled.
+    fn product(&self, a: &Digits, b: Option<&Digits>) -> Digits {
+        let mut b_reversed = *b.unwrap_or(a);
+        b_reversed.reverse();
+        let mut m = [0u32; DIGITS];
+        let mut out = [0u32; DIGITS];
+        let mut acc = 0u64;
+        for k in 0..2 * DIGITS - 1 {
+            // Digit j of a meets digit k − j of b, which is b_reversed[DIGITS − 1 − k + j].
+            let low = k.saturating_sub(DIGITS - 1);
+            let at = DIGITS - 1 + low - k;
+            let column =
+                |x: &[u32], y: &[u32], end: usize| dot(&x[low..end], &y[at..at + end - low]);
+            acc += match b {
+                Some(_) => column(a, &b_reversed, DIGITS.min(k + 1)),
+                None => {
+                    let middle = if k % 2 == 0 {
+                        u64::from(a[k / 2]).pow(2)
+                    } else {
+                        0
+                    };
+                    2 * column(a, &b_reversed, k.div_ceil(2)) + middle
+                }
+            };
+            acc += column(&m, &self.reversed, DIGITS.min(k));
+            if k < DIGITS {
+                m[k] = (acc as u32).wrapping_mul(self.n_prime) & MASK;
+                acc += u64::from(m[k]) * u64::from(self.digits[0]);
+            } else {
+                out[k - DIGITS] = acc as u32 & MASK;
+            }
+            acc >>= DIGIT_BITS;
+        }
+        out[DIGITS - 1] = acc as u32;
+        wipe(&mut b_reversed);
+        wipe(&mut m);
+        out
+    }
+
+    fn mont_mul(&self, a: &Digits, b: &Digits) -> Digits {
+        self.product(a, Some(b))
+    }
+
+    fn square(&self, a: &Digits) -> Digits {
+        self.product(a, None)
+    }
+
+    /// x·2 in the domain, still below 2N.
+    fn double(&self, x: &mut Digits) {
+        let mut carry = 0;
+        for digit in x.iter_mut() {
+            let v = (*digit << 1) | carry;
+            carry = v >> DIGIT_BITS;
+            *digit = v & MASK;
+        }
+        if at_least(x, &self.twice) {
+            subtract(x, &self.twice);
         }
     }
 
-    /// a·b·R⁻¹ mod N (CIOS), for a, b < N.
-    #[allow(clippy::needless_range_loop)] // t, b and n are walked in step, by index
-    fn mont_mul(&self, a: &Uint, b: &Uint) -> Uint {
-        let n = &self.n.0;
-        let mut t = [0u32; LIMBS + 2];
-        for &ai in a.0.iter() {
-            let ai = u64::from(ai);
-            let mut carry = 0u64;
-            for j in 0..LIMBS {
-                let v = u64::from(t[j]) + ai * u64::from(b.0[j]) + carry;
-                t[j] = v as u32;
-                carry = v >> 32;
-            }
-            let v = u64::from(t[LIMBS]) + carry;
-            t[LIMBS] = v as u32;
-            t[LIMBS + 1] = (v >> 32) as u32;
-            let m = u64::from(t[0].wrapping_mul(self.n_prime));
-            let mut carry = (u64::from(t[0]) + m * u64::from(n[0])) >> 32;
-            for j in 1..LIMBS {
-                let v = u64::from(t[j]) + m * u64::from(n[j]) + carry;
-                t[j - 1] = v as u32;
-                carry = v >> 32;
-            }
-            let v = u64::from(t[LIMBS]) + carry;
-            t[LIMBS - 1] = v as u32;
-            t[LIMBS] = t[LIMBS + 1] + (v >> 32) as u32;
-            t[LIMBS + 1] = 0;
+    /// x mod N as a `Uint`, for x < 2N.
+    fn reduced(&self, mut x: Digits) -> Uint {
+        if at_least(&x, &self.digits) {
+            subtract(&mut x, &self.digits);
         }
-        let mut r = Uint([0; LIMBS]);
-        r.0.copy_from_slice(&t[..LIMBS]);
-        if t[LIMBS] != 0 || r.at_least(&self.n) {
-            r.sub_assign(&self.n);
-        }
-        r
+        let out = from_digits(&x);
+        wipe(&mut x);
+        out
+    }
+
+    /// x out of the domain: x·R⁻¹ mod N.
+    fn leave(&self, x: &Digits) -> Uint {
+        let mut unit = [0u32; DIGITS];
+        unit[0] = 1;
+        self.reduced(self.mont_mul(x, &unit))
     }
 
     /// x mod N for any x below 2^3072.
@@ -215,7 +394,8 @@ impl Modulus {
 
     /// a·b mod N, for a, b < N.
     pub fn mul(&self, a: &Uint, b: &Uint) -> Uint {
-        self.mont_mul(&self.mont_mul(a, b), &self.r2)
+        let product = self.mont_mul(&to_digits(a), &to_digits(b));
+        self.reduced(self.mont_mul(&product, &self.r2))
     }
 
     /// (a - b) mod N, for a, b < N.
@@ -233,32 +413,75 @@ impl Modulus {
         r
     }
 
-    /// base^exp mod N, for base < N; `exp` is little-endian limbs of any length.
-    pub fn pow(&self, base: &Uint, exp: &[u32]) -> Uint {
-        let one = self.mont_mul(&Uint::from_u32(1), &self.r2);
-        let mut table = vec![one.clone(), self.mont_mul(base, &self.r2)];
-        for i in 2..16 {
-            let next = self.mont_mul(&table[i - 1], &table[1]);
-            table.push(next);
-        }
-        let significant = exp.iter().rposition(|&limb| limb != 0).map_or(0, |i| i + 1);
-        let mut acc = one;
-        for limb in exp[..significant].iter().rev() {
-            for shift in (0..8).rev() {
-                for _ in 0..4 {
-                    acc = self.mont_mul(&acc, &acc);
-                }
-                let window = ((limb >> (4 * shift)) & 0xf) as usize;
-                if window != 0 {
-                    acc = self.mont_mul(&acc, &table[window]);
-                }
+    /// 2^exp mod N (the group's generator g = 2): squarings, and for each set bit of `exp`
+    /// (little-endian limbs of any length) a doubling instead of a multiplication.
+    pub fn pow2(&self, exp: &[u32]) -> Uint {
+        let mut acc = self.one;
+        for i in (0..bit_length(exp)).rev() {
+            acc = self.square(&acc);
+            if bit(exp, i) {
+                self.double(&mut acc);
             }
         }
-        for entry in table.iter_mut() {
-            entry.wipe();
-        }
-        self.mont_mul(&acc, &Uint::from_u32(1))
+        let out = self.leave(&acc);
+        wipe(&mut acc);
+        out
     }
+
+    /// base^exp mod N, for base < N; `exp` is little-endian limbs of any length. A sliding
+    /// window of up to 5 bits: one multiplication per window, by an odd power from the table.
+    pub fn pow(&self, base: &Uint, exp: &[u32]) -> Uint {
+        const WIDTH: usize = 5;
+        // base^1, base^3, …, base^31, in the domain.
+        let mut table = [self.one; 1 << (WIDTH - 1)];
+        let mut digits = to_digits(base);
+        table[0] = self.mont_mul(&digits, &self.r2);
+        let mut square = self.square(&table[0]);
+        for i in 1..table.len() {
+            table[i] = self.mont_mul(&table[i - 1], &square);
+        }
+        let mut acc = self.one;
+        let mut i = bit_length(exp);
+        while i > 0 {
+            i -= 1;
+            if !bit(exp, i) {
+                acc = self.square(&acc);
+                continue;
+            }
+            // The window: bits i down to the lowest set bit at most WIDTH − 1 below.
+            let mut low = i.saturating_sub(WIDTH - 1);
+            while !bit(exp, low) {
+                low += 1;
+            }
+            let mut window = 0;
+            for j in (low..=i).rev() {
+                acc = self.square(&acc);
+                window = window << 1 | usize::from(bit(exp, j));
+            }
+            acc = self.mont_mul(&acc, &table[window >> 1]);
+            i = low;
+        }
+        let out = self.leave(&acc);
+        for x in [&mut acc, &mut digits, &mut square]
+            .into_iter()
+            .chain(table.iter_mut())
+        {
+            wipe(x);
+        }
+        out
+    }
+}
+
+/// The number of significant bits of `exp` (little-endian limbs).
+fn bit_length(exp: &[u32]) -> usize {
+    exp.iter()
+        .rposition(|&limb| limb != 0)
+        .map_or(0, |i| 32 * i + 32 - exp[i].leading_zeros() as usize)
+}
+
+/// Bit `i` of `exp`.
+fn bit(exp: &[u32], i: usize) -> bool {
+    exp[i / 32] >> (i % 32) & 1 == 1
 }
 
 /// Little-endian limbs of big-endian bytes, any length (exponents).
@@ -310,7 +533,58 @@ mod tests {
             assert_eq!(&out[start..], &expected[..], "{hex}");
         }
     }
-    use sha2::{Digest, Sha256};
+    /// Seeded pseudo-random numbers (SplitMix64): the same cases on every run and target.
+    struct Cases(u64);
+
+    impl Cases {
+        fn next(&mut self) -> u64 {
+            self.0 = self.0.wrapping_add(0x9e37_79b9_7f4a_7c15);
+            let mut z = self.0;
+            z = (z ^ (z >> 30)).wrapping_mul(0xbf58_476d_1ce4_e5b9);
+            z = (z ^ (z >> 27)).wrapping_mul(0x94d0_49bb_1331_11eb);
+            z ^ (z >> 31)
+        }
+
+        /// `len` random limbs, sometimes with long runs of zero or all-one limbs (carries).
+        fn limbs(&mut self, len: usize) -> Vec<u32> {
+            let style = self.next() % 4;
+            (0..len)
+                .map(|_| match (style, self.next() % 3) {
+                    (0, 0) => 0,
+                    (1, 0) => u32::MAX,
+                    _ => self.next() as u32,
+                })
+                .collect()
+        }
+
+        /// A number below N: random, or one of the edge values.
+        fn below_n(&mut self, modulus: &Modulus) -> Uint {
+            let n = &modulus.n;
+            let minus = |k: u32| modulus.sub(&Uint::ZERO, &Uint::from_u32(k));
+            match self.next() % 8 {
+                0 => [
+                    Uint::ZERO,
+                    Uint::from_u32(1),
+                    Uint::from_u32(2),
+                    minus(1),
+                    minus(2),
+                ][(self.next() % 5) as usize]
+                    .clone(),
+                1 => {
+                    let mut top = Uint::ZERO; // 2^3071, the top bit set
+                    top.0[LIMBS - 1] = 1 << 31;
+                    top
+                }
+                _ => {
+                    let mut x = Uint(self.limbs(LIMBS).try_into().unwrap());
+                    x.0[LIMBS - 1] >>= self.next() % 33 % 32;
+                    let r = modulus.reduce(&x);
+                    assert!(!r.at_least(n));
+                    r
+                }
+            }
+        }
+    }
 
     fn n() -> Uint {
         Uint::from_hex(std::str::from_utf8(super::super::srp::N_HEX).unwrap()).unwrap()
@@ -320,45 +594,84 @@ mod tests {
         BigUint::from_bytes_be(&x.to_be_bytes())
     }
 
-    /// Deterministic test numbers of `len` bytes.
-    fn bytes(label: &str, len: usize) -> Vec<u8> {
-        (0..)
-            .flat_map(|i| Sha256::digest(format!("{label}/{i}").as_bytes()).to_vec())
-            .take(len)
-            .collect()
+    fn big_limbs(x: &[u32]) -> BigUint {
+        BigUint::from_slice(x)
+    }
+
+    /// Runs on the host (plain column sums) and, in `cargo test --target wasm32-unknown-unknown`,
+    /// on wasm's SIMD column sums.
+    #[cfg_attr(not(target_arch = "wasm32"), test)]
+    #[cfg_attr(target_arch = "wasm32", wasm_bindgen_test::wasm_bindgen_test)]
+    fn products_differences_and_reductions_agree_with_num_bigint() {
+        let modulus = Modulus::new(n());
+        let big_n = big(&n());
+        let mut cases = Cases(1);
+        for case in 0..300 {
+            let (a, b) = (cases.below_n(&modulus), cases.below_n(&modulus));
+            let (x, y) = (big(&a), big(&b));
+            assert_eq!(big(&modulus.mul(&a, &b)), &x * &y % &big_n, "mul {case}");
+            assert_eq!(big(&modulus.mul(&a, &a)), &x * &x % &big_n, "square {case}");
+            assert_eq!(
+                big(&modulus.sub(&a, &b)),
+                (&x + &big_n - &y) % &big_n,
+                "sub {case}"
+            );
+            let any = Uint(cases.limbs(LIMBS).try_into().unwrap());
+            assert_eq!(
+                big(&modulus.reduce(&any)),
+                big(&any) % &big_n,
+                "reduce {case}"
+            );
+            assert!(from_digits(&to_digits(&any)) == any, "digits {case}");
+        }
+    }
+
+    #[cfg_attr(not(target_arch = "wasm32"), test)]
+    #[cfg_attr(target_arch = "wasm32", wasm_bindgen_test::wasm_bindgen_test)]
+    fn powers_agree_with_num_bigint() {
+        let modulus = Modulus::new(n());
+        let big_n = big(&n());
+        let two = BigUint::from(2u32);
+        let mut cases = Cases(2);
+        // Edge exponents (none, 0, 1, one bit, all ones) and random ones up to SRP's sizes.
+        let mut exponents: Vec<Vec<u32>> = vec![
+            vec![],
+            vec![0],
+            vec![1],
+            vec![0, 0, 1 << 31],
+            vec![u32::MAX; 32],
+            vec![u32::MAX; 33],
+        ];
+        // Fewer in wasm's unoptimised test build, where a 1024-bit power takes half a second.
+        for case in 0..if cfg!(target_arch = "wasm32") { 5 } else { 15 } {
+            let len = [1, 2, 8, 32, 33][case % 5];
+            exponents.push(cases.limbs(len));
+        }
+        for (case, e) in exponents.iter().enumerate() {
+            let base = cases.below_n(&modulus);
+            let exp = big_limbs(e);
+            assert_eq!(
+                big(&modulus.pow(&base, e)),
+                big(&base).modpow(&exp, &big_n),
+                "pow {case}"
+            );
+            assert_eq!(
+                big(&modulus.pow2(e)),
+                two.modpow(&exp, &big_n),
+                "pow2 {case}"
+            );
+        }
     }
 
     #[test]
-    fn agrees_with_num_bigint() {
-        let modulus = Modulus::new(n());
-        let big_n = big(&n());
-        for case in 0..6 {
-            let a = modulus.reduce(&Uint::from_be_bytes(&bytes(&format!("a{case}"), 384)).unwrap());
-            let b = modulus.reduce(
-                &Uint::from_be_bytes(&bytes(&format!("b{case}"), 384 - case * 50)).unwrap(),
-            );
-            let e = bytes(&format!("e{case}"), 1 + case * 40);
+    fn mul_add_is_exact() {
+        let mut cases = Cases(3);
+        for case in 0..50 {
+            let (a, b, c) = (cases.limbs(8), cases.limbs(8 + case % 3), cases.limbs(32));
             assert_eq!(
-                big(&modulus.mul(&a, &b)),
-                big(&a) * big(&b) % &big_n,
-                "mul {case}"
-            );
-            assert_eq!(
-                big(&modulus.sub(&a, &b)),
-                (big(&a) + &big_n - big(&b)) % &big_n,
-                "sub {case}"
-            );
-            assert_eq!(
-                big(&modulus.pow(&a, &limbs(&e))),
-                big(&a).modpow(&BigUint::from_bytes_be(&e), &big_n),
-                "pow {case}"
-            );
-            let (x, y, z) = (bytes("x", 32 + case), bytes("y", 20), bytes("z", 128));
-            let expected = BigUint::from_bytes_be(&x) * BigUint::from_bytes_be(&y)
-                + BigUint::from_bytes_be(&z);
-            assert_eq!(
-                BigUint::from_slice(&mul_add(&limbs(&x), &limbs(&y), &limbs(&z))),
-                expected
+                big_limbs(&mul_add(&a, &b, &c)),
+                big_limbs(&a) * big_limbs(&b) + big_limbs(&c),
+                "{case}"
             );
         }
     }

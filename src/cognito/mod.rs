@@ -2,7 +2,7 @@
 //! how a response is read. No I/O happens here; the `auth` layer sends what this builds.
 
 mod account;
-mod bignum;
+pub mod bignum;
 mod error;
 mod http;
 mod mfa;

@@ -11,7 +11,7 @@ use sha2::{Digest, Sha256};
 use std::fmt;
 
 /// RFC 3526's 3072-bit MODP prime.
-pub(super) const N_HEX: &[u8] = b"\
+pub const N_HEX: &[u8] = b"\
 FFFFFFFFFFFFFFFFC90FDAA22168C234C4C6628B80DC1CD129024E088A67CC74020BBEA63B139B22514A08798E3404DD\
 EF9519B3CD3A431B302B0A6DF25F14374FE1356D6D51C245E485B576625E7EC6F44C42E9A637ED6B0BFF5CB6F406B7ED\
 EE386BFB5A899FA5AE9F24117C4B1FE649286651ECE45B3DC2007CB8A163BF0598DA48361C55D39A69163FA8FD24CF5F\
@@ -122,7 +122,7 @@ impl SrpClient {
     /// it gives A ≡ 0; draw again.
     pub fn new(random: &[u8; SECRET_BYTES]) -> Option<SrpClient> {
         let a = Uint::from_be_bytes(random)?;
-        let big_a = Modulus::new(n()).pow(&Uint::from_u32(2), &a.0);
+        let big_a = Modulus::new(n()).pow2(&a.0);
         (!big_a.is_zero()).then_some(SrpClient { a, big_a })
     }
 
@@ -195,7 +195,7 @@ impl SrpClient {
         let mut x_limbs = limbs(&x);
         wipe(&mut x);
         // S = (B - k·g^x)^(a + u·x) mod N, kept non-negative.
-        let mut g_x = modulus.pow(&Uint::from_u32(2), &x_limbs);
+        let mut g_x = modulus.pow2(&x_limbs);
         let k = Uint::from_be_bytes(&k).expect("a hash fits");
         let mut k_g_x = modulus.mul(&k, &g_x);
         g_x.wipe();
