@@ -189,6 +189,16 @@ fn at_least(x: &Digits, y: &Digits) -> bool {
     true
 }
 
+/// x <<= 1, for x < 2^3079.
+fn shift_left(x: &mut Digits) {
+    let mut carry = 0;
+    for digit in x.iter_mut() {
+        let v = (*digit << 1) | carry;
+        carry = v >> DIGIT_BITS;
+        *digit = v & MASK;
+    }
+}
+
 /// x -= y, for x ≥ y.
 fn subtract(x: &mut Digits, y: &Digits) {
     let mut borrow = 0u32;
@@ -283,12 +293,7 @@ impl Modulus {
         let mut reversed = digits;
         reversed.reverse();
         let mut twice = digits;
-        let mut carry = 0;
-        for digit in twice.iter_mut() {
-            let v = (*digit << 1) | carry;
-            carry = v >> DIGIT_BITS;
-            *digit = v & MASK;
-        }
+        shift_left(&mut twice);
         let mut modulus = Modulus {
             n,
             digits,
@@ -355,12 +360,7 @@ impl Modulus {
 
     /// x·2 in the domain, still below 2N.
     fn double(&self, x: &mut Digits) {
-        let mut carry = 0;
-        for digit in x.iter_mut() {
-            let v = (*digit << 1) | carry;
-            carry = v >> DIGIT_BITS;
-            *digit = v & MASK;
-        }
+        shift_left(x);
         if at_least(x, &self.twice) {
             subtract(x, &self.twice);
         }
