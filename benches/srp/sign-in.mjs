@@ -22,20 +22,31 @@ function analyse(trace) {
   const holding = (e) => tasks.find((t) => t.ts <= e.ts && e.ts <= t.ts + t.dur);
   const clickTask = holding(click);
   const later = (name) => events.filter((e) => e.name === name && e.pid === click.pid && e.ts > click.ts).sort(byTime);
-  // The first request after the click is InitiateAuth with SRP_A (A is computed in the task
-  // that sends it); the second answers PASSWORD_VERIFIER (the claim: g^x, S, the signature).
+  // The first request after the click is InitiateAuth with SRP_A (A is computed in the tasks
+  // up to the one that sends it); the second answers PASSWORD_VERIFIER (the claim: g^x, S, the
+  // signature, computed in the tasks after the first was sent). The math runs in slices, each
+  // in the task of a timer firing (the app's pause is setTimeout); its first slice is the first
+  // such task after the click that takes over 2 ms (a task that only draws a frame is no math).
   const [initiate, answer] = later('ResourceSendRequest');
   const paint = later('Paint')[0];
   const aTask = holding(initiate);
+  const claimTask = holding(answer);
   const during = tasks.filter((t) => t.ts >= clickTask.ts);
+  const between = (from, to) => during.filter((t) => t.ts > from.ts && t.ts <= to.ts);
+  const aTasks = between(clickTask, aTask);
+  const claimTasks = between(aTask, claimTask);
+  const timers = later('TimerFire');
+  const firesTimer = (t) => timers.some((e) => t.ts <= e.ts && e.ts <= t.ts + t.dur);
+  const firstMath = aTasks.find((t) => t.dur > 2000 && firesTimer(t)) ?? aTask;
   const ms = (us) => us / 1000;
+  const longest = (ts) => ms(Math.max(...ts.map((t) => t.dur)));
   return {
     clickToPaint: ms(paint.ts - click.ts),
-    paintedBeforeMath: paint.ts < aTask.ts,
+    paintedBeforeMath: paint.ts < firstMath.ts,
     click: ms(clickTask.dur),
-    a: ms(aTask.dur),
-    claim: ms(holding(answer).dur),
-    longest: ms(Math.max(...during.map((t) => t.dur))),
+    a: longest(aTasks),
+    claim: longest(claimTasks),
+    longest: longest(during),
     over50: during.filter((t) => t.dur > 50_000).length,
   };
 }
@@ -54,10 +65,32 @@ try {
     await page.goto(appUrl);
     await page.getByTestId('username').fill(DEMO.user.username);
     await page.getByTestId('password').fill(DEMO.user.password);
+    // Click → signed in, timed in the page: from the click's event to the token panel's
+    // username in the DOM (two round trips to the local Cognito, the math, and the pauses).
+    const signedIn = page.evaluate(
+      () =>
+        new Promise((resolve) => {
+          let start;
+          addEventListener('click', () => (start = performance.now()), { capture: true, once: true });
+          new MutationObserver((_, observer) => {
+            if (document.querySelector('[data-testid="info-username"]')) {
+              observer.disconnect();
+              resolve(performance.now() - start);
+            }
+          }).observe(document.body, { childList: true, subtree: true });
+        }),
+    );
+    // The click is a plain input event sent through CDP: Playwright's own click runs its
+    // hit-target checks inside the page (a forced layout, elementsFromPoint), which the trace
+    // would count as the app's.
+    const box = await page.getByTestId('sign-in').boundingBox();
+    const at = { x: box.x + box.width / 2, y: box.y + box.height / 2, button: 'left', clickCount: 1 };
     await browser.startTracing(page, { categories: CATEGORIES });
-    await page.getByTestId('sign-in').click();
+    await cdp.send('Input.dispatchMouseEvent', { type: 'mousePressed', ...at });
+    await cdp.send('Input.dispatchMouseEvent', { type: 'mouseReleased', ...at });
     await page.getByTestId('info-username').waitFor();
-    results.push(analyse(await browser.stopTracing()));
+    const total = await signedIn;
+    results.push({ ...analyse(await browser.stopTracing()), total });
     await context.close();
   }
 } finally {
@@ -79,9 +112,10 @@ const lines = [
   '| --- | ---: | ---: | ---: |',
   row('click → first paint (the busy button)', 'clickToPaint'),
   row('the click\'s own task', 'click'),
-  row('the task computing A = g^a (sends InitiateAuth)', 'a'),
-  row('the task computing the claim: g^x, S, the signature (answers PASSWORD_VERIFIER)', 'claim'),
+  row('the longest task computing A = g^a (up to sending InitiateAuth)', 'a'),
+  row('the longest task computing the claim: g^x, S, the signature (up to answering PASSWORD_VERIFIER)', 'claim'),
   row('the longest task from the click to signed in', 'longest'),
+  row('click → signed in (the token panel shows the user)', 'total'),
   '',
   `The busy button painted before the math started in ${results.filter((r) => r.paintedBeforeMath).length} of ${results.length} sign-ins; tasks over 50 ms: ${results.reduce((n, r) => n + r.over50, 0)} in all.`,
   '',

@@ -35,6 +35,10 @@ pub trait Environment: 'static {
     /// Resolves once the page has had a turn: painted what changed (a busy button) and handled
     /// waiting input. Awaited before work long enough to be felt (SRP's exponentiations).
     async fn yield_to_page(&self);
+    /// Resolves in a later task of the page's event loop, which meanwhile handles waiting
+    /// input and paints if a frame is due. Cheaper than [`Environment::yield_to_page`] (no
+    /// frame to wait for): the pause between slices of SRP's math, so no task runs long.
+    async fn next_task(&self);
 }
 
 /// This app's other tabs (Web Locks and BroadcastChannel in the browser).

@@ -89,13 +89,14 @@ impl<H: HttpClient, S: SessionStore, E: Environment, T: TabLink> Auth<H, S, E, T
         username: &str,
         password: &Password,
     ) -> Result<SignInStep, AuthError> {
-        // The busy button paints before A = g^a, a main-thread task of a few milliseconds (four
-        // times that on a slow phone); the claim's math waits for Cognito's answer anyway.
-        self.inner.env.yield_to_page().await;
+        // The busy button paints before A = g^a; the math then runs in slices of a few
+        // milliseconds (four times that on a slow phone), a task each, so the page stays live.
+        let env = &self.inner.env;
+        env.yield_to_page().await;
         let mut random = [0u8; srp::SECRET_BYTES];
         let client = loop {
-            self.inner.env.fill_random(&mut random);
-            if let Some(client) = SrpClient::new(&random) {
+            env.fill_random(&mut random);
+            if let Some(client) = SrpClient::new(&random, || env.next_task()).await {
                 break client;
             }
         };
@@ -122,7 +123,9 @@ impl<H: HttpClient, S: SessionStore, E: Environment, T: TabLink> Auth<H, S, E, T
                 &challenge,
                 password,
                 &srp::timestamp(self.now_ms()),
+                || env.next_task(),
             )
+            .await
             .map_err(|e| AuthError::BadResponse(e.to_string()))?;
         drop(client);
         let answer = RespondToAuthChallenge::password_verifier(

@@ -103,8 +103,9 @@ impl SessionStore for MemoryStore {
     }
 }
 
+/// The clock the test sets, and how many times the service paused between slices of work.
 #[derive(Clone)]
-struct SetClock(Rc<Cell<u64>>);
+struct SetClock(Rc<Cell<u64>>, Rc<Cell<u32>>);
 
 impl Environment for SetClock {
     fn now_ms(&self) -> u64 {
@@ -117,6 +118,10 @@ impl Environment for SetClock {
         out.fill(7);
     }
     async fn yield_to_page(&self) {
+        yield_once().await;
+    }
+    async fn next_task(&self) {
+        self.1.set(self.1.get() + 1);
         yield_once().await;
     }
 }
@@ -152,7 +157,7 @@ fn build<T: TabLink>(
         config,
         cognito.clone(),
         store.clone(),
-        SetClock(clock.clone()),
+        SetClock(clock.clone(), Rc::default()),
         tabs,
     )
 }
@@ -1318,7 +1323,7 @@ fn srp_sign_in_proves_the_password_without_sending_it() {
 }
 
 #[test]
-fn srp_sign_in_lets_the_page_paint_before_its_math() {
+fn srp_sign_in_lets_the_page_paint_before_and_during_its_math() {
     let mut srp = config("rotation");
     srp.sign_in_flow = crate::config::SignInFlow::Srp;
     let World { auth, cognito, .. } = world_with(srp);
@@ -1334,6 +1339,8 @@ fn srp_sign_in_lets_the_page_paint_before_its_math() {
     assert!(cognito.targets().is_empty());
     assert!(block_on(sign_in).is_err());
     assert_eq!(cognito.targets(), ["InitiateAuth"]);
+    // A = 2^a for a 1019-bit a (the fake randomness is 0x07…): two slices, one pause.
+    assert_eq!(auth.inner.env.1.get(), 1);
 }
 
 #[test]

@@ -39,6 +39,16 @@ impl Environment for BrowserEnvironment {
         });
         let _ = wasm_bindgen_futures::JsFuture::from(after_frame).await;
     }
+
+    /// setTimeout 0 (after five nested timeouts the browser makes it 4 ms).
+    async fn next_task(&self) {
+        let timer = js_sys::Promise::new(&mut |resolve, _| {
+            if let Some(window) = web_sys::window() {
+                let _ = window.set_timeout_with_callback_and_timeout_and_arguments_0(&resolve, 0);
+            }
+        });
+        let _ = wasm_bindgen_futures::JsFuture::from(timer).await;
+    }
 }
 
 /// A time of day in the device's time zone, 24-hour, e.g. `17:42:09`. Not through `Intl`

@@ -413,62 +413,124 @@ impl Modulus {
         r
     }
 
-    /// 2^exp mod N (the group's generator g = 2): squarings, and for each set bit of `exp`
-    /// (little-endian limbs of any length) a doubling instead of a multiplication.
-    pub fn pow2(&self, exp: &[u32]) -> Uint {
-        let mut acc = self.one;
-        for i in (0..bit_length(exp)).rev() {
-            acc = self.square(&acc);
-            if bit(exp, i) {
-                self.double(&mut acc);
-            }
-        }
-        let out = self.leave(&acc);
-        wipe(&mut acc);
-        out
+    /// 2^exp mod N (the group's generator g = 2), to be worked through with
+    /// [`Power::step`]: squarings, and for each set bit of `exp` (little-endian limbs of any
+    /// length) a doubling instead of a multiplication.
+    pub fn pow2(&self, exp: &[u32]) -> Power<'_> {
+        self.power(exp, None)
     }
 
-    /// base^exp mod N, for base < N; `exp` is little-endian limbs of any length. A sliding
-    /// window of up to 5 bits: one multiplication per window, by an odd power from the table.
-    pub fn pow(&self, base: &Uint, exp: &[u32]) -> Uint {
-        const WIDTH: usize = 5;
+    /// base^exp mod N, for base < N and `exp` little-endian limbs of any length, to be worked
+    /// through with [`Power::step`]. A sliding window of up to 5 bits: one multiplication per
+    /// window, by an odd power from the table.
+    pub fn pow(&self, base: &Uint, exp: &[u32]) -> Power<'_> {
         // base^1, base^3, …, base^31, in the domain.
-        let mut table = [self.one; 1 << (WIDTH - 1)];
+        let mut table = [self.one; 1 << (WINDOW - 1)];
         let mut digits = to_digits(base);
         table[0] = self.mont_mul(&digits, &self.r2);
         let mut square = self.square(&table[0]);
         for i in 1..table.len() {
             table[i] = self.mont_mul(&table[i - 1], &square);
         }
-        let mut acc = self.one;
-        let mut i = bit_length(exp);
-        while i > 0 {
-            i -= 1;
-            if !bit(exp, i) {
-                acc = self.square(&acc);
+        wipe(&mut digits);
+        wipe(&mut square);
+        self.power(exp, Some(table))
+    }
+
+    fn power(&self, exp: &[u32], table: Option<Table>) -> Power<'_> {
+        let bits = bit_length(exp);
+        Power {
+            modulus: self,
+            exp: exp[..bits.div_ceil(32)].to_vec(),
+            table,
+            acc: self.one,
+            next: bits,
+            bits,
+            slices: bits.div_ceil(SLICE_BITS),
+            left: bits.div_ceil(SLICE_BITS),
+        }
+    }
+}
+
+/// The sliding window's width in bits (4 and 6 measured the same, README "SRP").
+const WINDOW: usize = 5;
+/// A window's odd powers of the base, in the domain.
+type Table = [Digits; 1 << (WINDOW - 1)];
+
+/// At most this many bits of an exponent are worked through by one [`Power::step`]: 512
+/// squarings, about 3 ms here and 12 ms at 4× CPU throttling, so that a sign-in's math never
+/// makes a main-thread task anywhere near the 50 ms of a "long task".
+pub const SLICE_BITS: usize = 512;
+
+/// An exponentiation under way, worked through one slice of the exponent at a time, so the
+/// caller can let the page have a turn between two slices. The exponent's bits are taken from
+/// the top, in the fewest slices of at most [`SLICE_BITS`], all of about one size (1024 bits:
+/// two of 512, not 512 + 511 + 1). Its numbers (its own copy of the exponent too) are wiped
+/// when it is dropped, done or not.
+pub struct Power<'a> {
+    modulus: &'a Modulus,
+    exp: Vec<u32>,
+    /// `None` for powers of 2, which double instead of multiplying.
+    table: Option<Table>,
+    acc: Digits,
+    /// The bits below this one are still to do.
+    next: usize,
+    bits: usize,
+    /// Slices in all, and still to do.
+    slices: usize,
+    left: usize,
+}
+
+impl Power<'_> {
+    /// Works through the next slice; the result once the last one is done.
+    pub fn step(&mut self) -> Option<Uint> {
+        let m = self.modulus;
+        self.left = self.left.saturating_sub(1);
+        let until = self.bits * self.left / self.slices.max(1);
+        while self.next > until {
+            let i = self.next - 1;
+            let (exp, acc) = (&self.exp, &mut self.acc);
+            let Some(table) = self.table.as_ref().filter(|_| bit(exp, i)) else {
+                *acc = m.square(acc);
+                if bit(exp, i) {
+                    m.double(acc);
+                }
+                self.next = i;
                 continue;
-            }
-            // The window: bits i down to the lowest set bit at most WIDTH − 1 below.
-            let mut low = i.saturating_sub(WIDTH - 1);
+            };
+            // The window: bits i down to the lowest set bit at most WINDOW − 1 below.
+            let mut low = i.saturating_sub(WINDOW - 1);
             while !bit(exp, low) {
                 low += 1;
             }
             let mut window = 0;
             for j in (low..=i).rev() {
-                acc = self.square(&acc);
+                *acc = m.square(acc);
                 window = window << 1 | usize::from(bit(exp, j));
             }
-            acc = self.mont_mul(&acc, &table[window >> 1]);
-            i = low;
+            *acc = m.mont_mul(acc, &table[window >> 1]);
+            self.next = low;
         }
-        let out = self.leave(&acc);
-        for x in [&mut acc, &mut digits, &mut square]
-            .into_iter()
-            .chain(table.iter_mut())
-        {
+        (self.left == 0).then(|| m.leave(&self.acc))
+    }
+
+    /// Works through every slice at once.
+    pub fn run(mut self) -> Uint {
+        loop {
+            if let Some(out) = self.step() {
+                return out;
+            }
+        }
+    }
+}
+
+impl Drop for Power<'_> {
+    fn drop(&mut self) {
+        wipe(&mut self.acc);
+        wipe(&mut self.exp);
+        for x in self.table.iter_mut().flatten() {
             wipe(x);
         }
-        out
     }
 }
 
@@ -651,12 +713,12 @@ mod tests {
             let base = cases.below_n(&modulus);
             let exp = big_limbs(e);
             assert_eq!(
-                big(&modulus.pow(&base, e)),
+                big(&modulus.pow(&base, e).run()),
                 big(&base).modpow(&exp, &big_n),
                 "pow {case}"
             );
             assert_eq!(
-                big(&modulus.pow2(e)),
+                big(&modulus.pow2(e).run()),
                 two.modpow(&exp, &big_n),
                 "pow2 {case}"
             );
@@ -688,6 +750,48 @@ mod tests {
         assert!(Uint::from_hex("").is_none());
         assert!(Uint::from_be_bytes(&[1; 385]).is_none());
         assert!(Uint::from_be_bytes(&[&[0u8; 10][..], &[1; 384][..]].concat()).is_some());
-        assert_eq!(Modulus::new(n()).pow(&Uint::from_u32(2), &[]).to_hex(), "1");
+        let one = Modulus::new(n()).pow(&Uint::from_u32(2), &[]).run();
+        assert_eq!(one.to_hex(), "1");
+    }
+
+    #[test]
+    fn long_exponents_are_worked_through_in_slices_of_even_size() {
+        let modulus = Modulus::new(n());
+        let base = Uint::from_u32(3);
+        // Bits → slices: a 256-bit x one, SRP's 1024-bit a two, a + u·x (1025 bits) three.
+        for (bits, slices) in [
+            (0, 1),
+            (1, 1),
+            (256, 1),
+            (512, 1),
+            (513, 2),
+            (1024, 2),
+            (1025, 3),
+        ] {
+            let mut exp = vec![0u32; 33];
+            if bits > 0 {
+                exp[(bits - 1) / 32] = 1 << ((bits - 1) % 32);
+                exp[0] |= 1;
+            }
+            for power in [0, 1] {
+                let start = || match power {
+                    0 => modulus.pow2(&exp),
+                    _ => modulus.pow(&base, &exp),
+                };
+                let mut sliced = start();
+                let mut steps = 1;
+                let out = loop {
+                    if let Some(out) = sliced.step() {
+                        break out;
+                    }
+                    // Each slice but the last stops at or below its share of the bits.
+                    assert!(sliced.next <= bits - bits * steps / slices, "{bits} bits");
+                    steps += 1;
+                };
+                assert_eq!(steps, slices, "{bits} bits, power {power}");
+                let expected = BigUint::from([2u32, 3][power]).modpow(&big_limbs(&exp), &big(&n()));
+                assert_eq!(big(&out), expected, "{bits} bits, power {power}");
+            }
+        }
     }
 }

@@ -2,7 +2,7 @@
 //! proven, never sent. The 3072-bit group of RFC 3526 with g = 2, SHA-256, and Cognito's own
 //! key derivation and claim signature. Pure: randomness and time come in as values.
 
-use super::bignum::{Modulus, PADDED_BYTES, Uint, limbs, mul_add};
+use super::bignum::{Modulus, PADDED_BYTES, Power, Uint, limbs, mul_add};
 use crate::base64::{self, Alphabet};
 pub use crate::secret::wipe;
 use crate::secret::{Password, Secret};
@@ -119,10 +119,14 @@ impl fmt::Debug for SrpClient {
 
 impl SrpClient {
     /// `random` must come from a cryptographic generator. `None` in the (2^-3000) case that
-    /// it gives A ≡ 0; draw again.
-    pub fn new(random: &[u8; SECRET_BYTES]) -> Option<SrpClient> {
+    /// it gives A ≡ 0; draw again. Awaits `pause` midway, for the page to have a turn.
+    pub async fn new<P: Future<Output = ()>>(
+        random: &[u8; SECRET_BYTES],
+        pause: impl FnMut() -> P,
+    ) -> Option<SrpClient> {
         let a = Uint::from_be_bytes(random)?;
-        let big_a = Modulus::new(n()).pow2(&a.0);
+        let modulus = Modulus::new(n());
+        let big_a = finish(modulus.pow2(&a.0), pause).await;
         (!big_a.is_zero()).then_some(SrpClient { a, big_a })
     }
 
@@ -132,17 +136,19 @@ impl SrpClient {
     }
 
     /// Proves the password for `challenge`. `pool_name` is the pool id after its `_`;
-    /// `timestamp` is [`timestamp`]'s format and must be the one sent.
-    pub fn claim(
+    /// `timestamp` is [`timestamp`]'s format and must be the one sent. Awaits `pause` between
+    /// slices of the math, for the page to have a turn.
+    pub async fn claim<P: Future<Output = ()>>(
         &self,
         pool_name: &str,
         challenge: &VerifierChallenge,
         password: &Password,
         timestamp: &str,
+        pause: impl FnMut() -> P,
     ) -> Result<PasswordClaim, SrpError> {
         let secret_block = base64::decode(&challenge.secret_block, Alphabet::Standard)
             .ok_or(SrpError::BadParameter("SECRET_BLOCK"))?;
-        let mut key = self.key(pool_name, challenge, password)?;
+        let mut key = self.key(pool_name, challenge, password, pause).await?;
         let signature = hmac_sha256(
             &key,
             &[
@@ -162,11 +168,12 @@ impl SrpClient {
     }
 
     /// The 16-byte key both sides derive from the shared secret S.
-    fn key(
+    async fn key<P: Future<Output = ()>>(
         &self,
         pool_name: &str,
         challenge: &VerifierChallenge,
         password: &Password,
+        pause: impl FnMut() -> P,
     ) -> Result<[u8; 16], SrpError> {
         let n = n();
         let modulus = Modulus::new(n.clone());
@@ -183,7 +190,7 @@ impl SrpClient {
         let k = sha256(&[&padded(&n), &padded(&Uint::from_u32(2))]);
         // Every value below that the password or `a` reaches is wiped once used: the hash of
         // the password (`identity`), x, g^x (the verifier), the base, the exponent, S and its
-        // bytes, and the HKDF's PRK and output.
+        // bytes, and the HKDF's PRK and output. (A power under way wipes its own copies.)
         let mut identity = sha256(&[
             pool_name.as_bytes(),
             challenge.user_id.as_bytes(),
@@ -195,7 +202,7 @@ impl SrpClient {
         let mut x_limbs = limbs(&x);
         wipe(&mut x);
         // S = (B - k·g^x)^(a + u·x) mod N, kept non-negative.
-        let mut g_x = modulus.pow2(&x_limbs);
+        let mut g_x = modulus.pow2(&x_limbs).run();
         let k = Uint::from_be_bytes(&k).expect("a hash fits");
         let mut k_g_x = modulus.mul(&k, &g_x);
         g_x.wipe();
@@ -203,9 +210,10 @@ impl SrpClient {
         k_g_x.wipe();
         let mut exponent = mul_add(&limbs(&u), &x_limbs, &self.a.0);
         wipe(&mut x_limbs);
-        let mut s = modulus.pow(&base, &exponent);
+        let power = modulus.pow(&base, &exponent);
         base.wipe();
         wipe(&mut exponent);
+        let mut s = finish(power, pause).await;
         let u = Uint::from_be_bytes(&u).expect("a hash fits");
         // HKDF-SHA256 to 16 bytes, salt u, info "Caldera Derived Key".
         let mut s_bytes = [0u8; PADDED_BYTES];
@@ -219,6 +227,19 @@ impl SrpClient {
         key.copy_from_slice(&okm[..16]);
         wipe(&mut okm);
         Ok(key)
+    }
+}
+
+/// Works `power` through to its result, awaiting `pause` between two slices.
+async fn finish<P: Future<Output = ()>>(
+    mut power: Power<'_>,
+    mut pause: impl FnMut() -> P,
+) -> Uint {
+    loop {
+        if let Some(out) = power.step() {
+            return out;
+        }
+        pause().await;
     }
 }
 
@@ -257,6 +278,9 @@ pub fn timestamp(unix_ms: u64) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use futures::executor::block_on;
+
+    async fn no_pause() {}
 
     /// Made by amazon-cognito-identity-js; see tests/fixtures/srp/make-vectors.cjs.
     const VECTORS: &str = include_str!("../../tests/fixtures/srp/vectors.json");
@@ -276,7 +300,7 @@ mod tests {
         for v in vectors {
             let text = |k: &str| v[k].as_str().unwrap().to_string();
             let a: [u8; SECRET_BYTES] = hex_bytes(&text("a")).try_into().unwrap();
-            let client = SrpClient::new(&a).unwrap();
+            let client = block_on(SrpClient::new(&a, no_pause)).unwrap();
             assert_eq!(client.srp_a(), v["expected"]["srpA"].as_str().unwrap());
             let challenge = VerifierChallenge {
                 user_id: text("userId"),
@@ -284,17 +308,15 @@ mod tests {
                 srp_b_hex: text("srpB"),
                 secret_block: text("secretBlock"),
             };
-            let password = Password::new(text("password"));
-            let key = client
-                .key(&text("poolName"), &challenge, &password)
-                .unwrap();
+            let (pool, password) = (text("poolName"), Password::new(text("password")));
+            let key = block_on(client.key(&pool, &challenge, &password, no_pause)).unwrap();
             assert_eq!(
                 key.to_vec(),
                 hex_bytes(v["expected"]["hkdf"].as_str().unwrap())
             );
-            let claim = client
-                .claim(&text("poolName"), &challenge, &password, &text("timestamp"))
-                .unwrap();
+            let timestamp = text("timestamp");
+            let claim = client.claim(&pool, &challenge, &password, &timestamp, no_pause);
+            let claim = block_on(claim).unwrap();
             assert_eq!(
                 claim.signature.expose(),
                 v["expected"]["signature"].as_str().unwrap()
@@ -306,7 +328,7 @@ mod tests {
 
     #[test]
     fn refuses_unsafe_or_garbled_server_values() {
-        let client = SrpClient::new(&[7u8; SECRET_BYTES]).unwrap();
+        let client = block_on(SrpClient::new(&[7u8; SECRET_BYTES], no_pause)).unwrap();
         let challenge = |b: &str, salt: &str, block: &str| VerifierChallenge {
             user_id: "u".into(),
             salt_hex: salt.into(),
@@ -314,42 +336,34 @@ mod tests {
             secret_block: block.into(),
         };
         let pw = Password::new("p");
+        let refusal =
+            |c: VerifierChallenge| block_on(client.claim("P", &c, &pw, "t", no_pause)).unwrap_err();
         let n_hex = std::str::from_utf8(N_HEX).unwrap();
         assert_eq!(
-            client
-                .claim("P", &challenge("0", "ab", "AAAA"), &pw, "t")
-                .unwrap_err(),
+            refusal(challenge("0", "ab", "AAAA")),
             SrpError::UnsafeServerValue
         );
         assert_eq!(
-            client
-                .claim("P", &challenge(n_hex, "ab", "AAAA"), &pw, "t")
-                .unwrap_err(),
+            refusal(challenge(n_hex, "ab", "AAAA")),
             SrpError::UnsafeServerValue
         );
         assert_eq!(
-            client
-                .claim("P", &challenge("xyz", "ab", "AAAA"), &pw, "t")
-                .unwrap_err(),
+            refusal(challenge("xyz", "ab", "AAAA")),
             SrpError::BadParameter("SRP_B")
         );
         assert_eq!(
-            client
-                .claim("P", &challenge("1234", "zz", "AAAA"), &pw, "t")
-                .unwrap_err(),
+            refusal(challenge("1234", "zz", "AAAA")),
             SrpError::BadParameter("SALT")
         );
         assert_eq!(
-            client
-                .claim("P", &challenge("1234", "ab", "!!"), &pw, "t")
-                .unwrap_err(),
+            refusal(challenge("1234", "ab", "!!")),
             SrpError::BadParameter("SECRET_BLOCK")
         );
     }
 
     #[test]
     fn the_secret_never_prints() {
-        let client = SrpClient::new(&[9u8; SECRET_BYTES]).unwrap();
+        let client = block_on(SrpClient::new(&[9u8; SECRET_BYTES], no_pause)).unwrap();
         assert_eq!(format!("{client:?}"), "SrpClient([redacted])");
     }
 
