@@ -152,6 +152,7 @@ pub fn error_text(error: &AuthError) -> String {
         AuthError::Network(_) => "Could not reach the sign-in service. Check your connection and try again.".to_string(),
         AuthError::Timeout => "The sign-in service did not answer in time. Please try again.".to_string(),
         AuthError::Throttled => "Too many requests right now. Wait a moment and try again.".to_string(),
+        AuthError::RetryingInAnotherTab => "The sign-in service is failing; another tab of this app is retrying for this one.".to_string(),
         AuthError::ServerFault(detail) => format!("The sign-in service had a problem ({detail}). Please try again."),
         AuthError::BadResponse(detail) => format!("The sign-in service sent an answer this app cannot read: {detail}. Please try again."),
         AuthError::Rejected { code, message } if message.is_empty() => format!("The sign-in service refused the request ({code})."),

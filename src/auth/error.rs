@@ -50,6 +50,9 @@ pub enum AuthError {
     Timeout,
     /// Too many requests: Cognito asks to slow down.
     Throttled,
+    /// Refreshes are failing and another tab of this browser retries them; this tab sent
+    /// nothing and takes up the result.
+    RetryingInAnotherTab,
     /// Cognito failed (a 5xx or an internal error); what it said.
     ServerFault(String),
     /// An answer that is not what Cognito sends; what was wrong with it.
@@ -98,6 +101,7 @@ impl AuthError {
             AuthError::Network(_)
             | AuthError::Timeout
             | AuthError::Throttled
+            | AuthError::RetryingInAnotherTab
             | AuthError::ServerFault(_)
             | AuthError::BadResponse(_) => Effect::Retry,
             _ => Effect::KeepsSession,

@@ -23,7 +23,7 @@ pub use app_setup::{AppCode, NewApp, SetupChallenge};
 pub use error::{AuthError, Effect, Step};
 pub use mfa::{CodeChallenge, FactorChoice};
 pub use ports::{
-    Environment, HttpClient, SessionStore, SoloTab, StorageError, TabLink, TabMessage,
+    Backoff, Environment, HttpClient, SessionStore, SoloTab, StorageError, TabLink, TabMessage,
 };
 pub use refresh::Refreshed;
 pub use service::Auth;

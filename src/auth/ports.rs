@@ -56,6 +56,55 @@ pub trait TabLink: 'static {
     async fn was_replaced(&self, fingerprint: &str) -> bool;
     /// Resolves after `ms` milliseconds: a bound on waiting for another tab's message.
     async fn pause(&self, ms: u32);
+    /// Leaves a note every tab can see at once that refreshing the token with this fingerprint
+    /// failed and waits until `backoff.retry_at_ms`. Left while holding the lock.
+    fn mark_backoff(&self, fingerprint: &str, backoff: &Backoff);
+    /// The newest such note another tab left for this fingerprint, if any is still there.
+    async fn backoff(&self, fingerprint: &str) -> Option<Backoff>;
+}
+
+/// A tab's note that refreshes are failing: every tab sharing the session waits for the same
+/// next try, so a fault brings one refresh per back-off step from the whole browser, not one
+/// per tab.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Backoff {
+    /// When the note was left (device clock, ms since the epoch).
+    pub set_at_ms: u64,
+    /// No tab tries before this.
+    pub retry_at_ms: u64,
+    /// Failed refreshes in a row, so the next step's delay keeps growing whoever tries.
+    pub failures: u32,
+    /// Cognito asked to slow down (`TooManyRequestsException`, `LimitExceededException`):
+    /// nothing shortens this wait, not even the browser coming back online.
+    pub paced: bool,
+}
+
+impl Backoff {
+    /// The note as text, e.g. `1800000000000-1800000002000-1-0`.
+    pub fn to_text(&self) -> String {
+        let paced = u8::from(self.paced);
+        format!(
+            "{}-{}-{}-{paced}",
+            self.set_at_ms, self.retry_at_ms, self.failures
+        )
+    }
+
+    /// Reads [`Backoff::to_text`]'s form; anything else is `None`.
+    pub fn from_text(text: &str) -> Option<Backoff> {
+        let mut parts = text.split('-');
+        let mut next = || parts.next()?.parse::<u64>().ok();
+        let backoff = Backoff {
+            set_at_ms: next()?,
+            retry_at_ms: next()?,
+            failures: u32::try_from(next()?).ok()?,
+            paced: match next()? {
+                0 => false,
+                1 => true,
+                _ => return None,
+            },
+        };
+        parts.next().is_none().then_some(backoff)
+    }
 }
 
 /// What tabs tell each other. Records and tokens travel only on the same-origin channel.
@@ -150,6 +199,10 @@ impl TabLink for SoloTab {
         false
     }
     async fn pause(&self, _ms: u32) {}
+    fn mark_backoff(&self, _fingerprint: &str, _backoff: &Backoff) {}
+    async fn backoff(&self, _fingerprint: &str) -> Option<Backoff> {
+        None
+    }
 }
 
 /// Storage refused: unavailable (privacy settings), full, …
@@ -191,6 +244,29 @@ mod tests {
             },
         ] {
             assert_eq!(TabMessage::from_text(&message.to_text()), Some(message));
+        }
+    }
+
+    #[test]
+    fn backoff_notes_read_back_and_refuse_anything_else() {
+        let note = Backoff {
+            set_at_ms: 1_800_000_000_000,
+            retry_at_ms: 1_800_000_002_000,
+            failures: 3,
+            paced: true,
+        };
+        assert_eq!(note.to_text(), "1800000000000-1800000002000-3-1");
+        assert_eq!(Backoff::from_text(&note.to_text()), Some(note));
+        for text in [
+            "",
+            "1-2-3",
+            "1-2-3-2",
+            "1-2-3-0-5",
+            "a-2-3-0",
+            "1-2-99999999999-0",
+            "1--3-0",
+        ] {
+            assert_eq!(Backoff::from_text(text), None, "{text}");
         }
     }
 

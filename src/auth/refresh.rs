@@ -3,7 +3,8 @@
 //! back-off after failures.
 
 use super::{
-    Auth, AuthError, Effect, Environment, HttpClient, SessionStore, Step, TabLink, TabMessage,
+    Auth, AuthError, Backoff, Effect, Environment, HttpClient, SessionStore, Step, TabLink,
+    TabMessage,
 };
 use crate::cognito::{
     AuthenticationResult, CallError, GetTokensFromRefreshToken, InitiateAuth, RevokeToken,
@@ -90,9 +91,16 @@ impl<H: HttpClient, S: SessionStore, E: Environment, T: TabLink> Auth<H, S, E, T
             .then_some(state.retry_not_before_ms)
     }
 
-    /// Ends the back-off (the browser is back online): the next `keep_alive` may try at once.
+    /// Ends the back-off (the browser is back online): the next `keep_alive` may try at once,
+    /// and other tabs' back-off notes left before now no longer hold it back (the first tab to
+    /// try leaves a new one if it fails). Not when Cognito asked to slow down.
     pub fn retry_soon(&self) {
-        self.state().retry_not_before_ms = 0;
+        let now = self.now_ms();
+        let mut state = self.state();
+        state.online_since_ms = now;
+        if !state.paced {
+            state.retry_not_before_ms = 0;
+        }
     }
 
     /// Refreshes now, whatever the tokens' age (the "Refresh now" button). Joins a refresh that
@@ -164,7 +172,13 @@ impl<H: HttpClient, S: SessionStore, E: Environment, T: TabLink> Auth<H, S, E, T
                 return Ok(Refreshed::by_other_tab());
             }
         }
+        if let Some(note) = self.inner.tabs.backoff(&fingerprint).await {
+            self.follow(&note)?;
+        }
         let sent_at = self.now_ms();
+        if self.state().paced && sent_at < self.state().retry_not_before_ms {
+            return Err(AuthError::Throttled); // asked to slow down: not even a read tries now
+        }
         let answer = self.present(&refresh_token).await;
 
         if self.state().generation != generation {
@@ -188,7 +202,7 @@ impl<H: HttpClient, S: SessionStore, E: Environment, T: TabLink> Auth<H, S, E, T
         }
         let result = match answer {
             Ok(result) => result,
-            Err(error) => return Err(self.refresh_failed(error, refresh_token)),
+            Err(error) => return Err(self.refresh_failed(error, refresh_token, &fingerprint)),
         };
         let refreshed = self
             .state()
@@ -236,9 +250,30 @@ impl<H: HttpClient, S: SessionStore, E: Environment, T: TabLink> Auth<H, S, E, T
         }
     }
 
+    /// Another tab's back-off note: while its next try is ahead, this tab sends nothing and
+    /// waits for the same moment (unless the browser came back online since the note was left
+    /// and Cognito had not asked to slow down).
+    fn follow(&self, note: &Backoff) -> Result<(), AuthError> {
+        let now = self.now_ms();
+        let mut state = self.state();
+        if note.retry_at_ms <= now || (!note.paced && note.set_at_ms < state.online_since_ms) {
+            return Ok(());
+        }
+        state.failures = state.failures.max(note.failures);
+        state.retry_not_before_ms = note.retry_at_ms;
+        state.paced = note.paced;
+        Err(AuthError::RetryingInAnotherTab)
+    }
+
     /// Acts on a refused refresh as the failure table says (`AuthError::effect`): a dead
-    /// session is cleared; otherwise every token is kept and the timer backs off.
-    fn refresh_failed(&self, error: CallError, refresh_token: RefreshToken) -> AuthError {
+    /// session is cleared; otherwise every token is kept and the timer backs off, in every tab
+    /// (the back-off note).
+    fn refresh_failed(
+        &self,
+        error: CallError,
+        refresh_token: RefreshToken,
+        fingerprint: &str,
+    ) -> AuthError {
         let error = AuthError::from_call(error, Step::Refresh);
         let now = self.now_ms();
         match error.effect() {
@@ -251,6 +286,15 @@ impl<H: HttpClient, S: SessionStore, E: Environment, T: TabLink> Auth<H, S, E, T
                 state.failures += 1;
                 state.retry_not_before_ms =
                     now + retry_delay_ms(state.failures, self.inner.env.jitter());
+                state.paced = matches!(error, AuthError::Throttled);
+                let note = Backoff {
+                    set_at_ms: now,
+                    retry_at_ms: state.retry_not_before_ms,
+                    failures: state.failures,
+                    paced: state.paced,
+                };
+                drop(state);
+                self.inner.tabs.mark_backoff(fingerprint, &note);
             }
             // Retrying will not change Cognito's mind (a misconfigured client, a failing
             // Lambda trigger): the timer stops; a read or "Refresh now" asks again.
@@ -258,6 +302,7 @@ impl<H: HttpClient, S: SessionStore, E: Environment, T: TabLink> Auth<H, S, E, T
                 let mut state = self.state();
                 state.failures += 1;
                 state.retry_not_before_ms = NO_TIMER_RETRY;
+                state.paced = false;
             }
         }
         error

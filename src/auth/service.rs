@@ -52,6 +52,11 @@ pub(super) struct State {
     /// Failed refreshes in a row, and when the timer may try again.
     pub(super) failures: u32,
     pub(super) retry_not_before_ms: u64,
+    /// The wait comes from Cognito asking to slow down: nothing shortens it.
+    pub(super) paced: bool,
+    /// When the browser last came back online: other tabs' back-off notes older than that
+    /// no longer hold this tab back (the first try after it is immediate, in one tab).
+    pub(super) online_since_ms: u64,
     /// The refresh token whose refresh was refused: if another tab's rotation of that very
     /// token arrives late, the session is taken up again rather than lost.
     pub(super) refused_refresh_token: Option<RefreshToken>,
@@ -196,6 +201,7 @@ impl<H: HttpClient, S: SessionStore, E: Environment, T: TabLink> Auth<H, S, E, T
         state.in_flight = None;
         state.failures = 0;
         state.retry_not_before_ms = 0;
+        state.paced = false;
         state.wants_session = false;
         state.refused_refresh_token = None;
         for watcher in state.generation_watchers.drain(..) {

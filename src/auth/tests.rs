@@ -824,6 +824,13 @@ fn transient_failures_keep_every_token() {
         assert_ne!(err, AuthError::SessionEnded);
         assert!(w.auth.is_signed_in(), "{err:?}");
         assert_eq!(*w.store.record.borrow(), before, "{err:?}");
+        if err == AuthError::Throttled {
+            // Cognito asked to slow down: a read before the next try sends nothing.
+            let sent = w.cognito.targets().len();
+            assert_eq!(block_on(w.auth.token_info()), Err(AuthError::Throttled));
+            assert_eq!(w.cognito.targets().len(), sent);
+            w.clock.set(w.auth.retry_at_ms().unwrap());
+        }
         // The next read tries again and succeeds.
         w.cognito.reply(200, tokens(3600, Some("r2")));
         assert!(block_on(w.auth.token_info()).unwrap().refreshed.is_some());
@@ -1016,6 +1023,8 @@ struct Browser {
     tabs: Rc<RefCell<Vec<OpenTab>>>,
     news: Rc<RefCell<Vec<(usize, TabNews)>>>,
     marks: Rc<RefCell<Vec<String>>>,
+    /// Back-off notes: the tab that left each, the fingerprint, the note.
+    notes: Rc<RefCell<Vec<(usize, String, Backoff)>>>,
     /// When set, messages wait in `in_transit` until `deliver` (a slow channel).
     slow_channel: Rc<Cell<bool>>,
     in_transit: Rc<RefCell<Vec<(usize, String)>>>,
@@ -1052,6 +1061,17 @@ impl TabLink for Tab {
     async fn pause(&self, _ms: u32) {
         // Never ends by itself: a test that needs the bound to run out would say so.
         futures::future::pending::<()>().await
+    }
+    fn mark_backoff(&self, fingerprint: &str, backoff: &Backoff) {
+        let note = (self.id, fingerprint.to_string(), *backoff);
+        self.browser.notes.borrow_mut().push(note);
+    }
+    async fn backoff(&self, fingerprint: &str) -> Option<Backoff> {
+        let notes = self.browser.notes.borrow();
+        let others = notes
+            .iter()
+            .filter(|(id, fp, _)| *id != self.id && fp == fingerprint);
+        others.map(|(_, _, note)| *note).max_by_key(|n| n.set_at_ms)
     }
 }
 
@@ -1523,4 +1543,158 @@ async fn yield_once() {
         }
     })
     .await
+}
+
+/// Three tabs holding one session (duplicated tabs copy sessionStorage), its access token
+/// ended: the keep-alive timer of each is due.
+fn three_tabs_after_expiry() -> (Browser, FakeCognito, Rc<Cell<u64>>, Vec<TestAuth<Tab>>) {
+    let browser = Browser::default();
+    let cognito = FakeCognito::default();
+    let clock = Rc::new(Cell::new(T0));
+    let first = MemoryStore::default();
+    let mut tabs = vec![browser.open_tab(&cognito, &clock, first.clone())];
+    cognito.reply(200, tokens(0, Some("shared-refresh")));
+    block_on(tabs[0].sign_in("alice", &Password::new("pw"))).unwrap();
+    for _ in 1..3 {
+        let store = MemoryStore::default();
+        *store.record.borrow_mut() = first.record.borrow().clone();
+        let tab = browser.open_tab(&cognito, &clock, store);
+        assert_eq!(tab.restore(), Ok(true));
+        tabs.push(tab);
+    }
+    clock.set(T0 + HOUR + 1);
+    (browser, cognito, clock, tabs)
+}
+
+impl Browser {
+    /// The tab is closed: its locks, and so its notes, are gone.
+    fn close_tab(&self, id: usize) {
+        self.tabs.borrow_mut().retain(|(tab, _)| *tab != id);
+        self.notes.borrow_mut().retain(|(tab, _, _)| *tab != id);
+    }
+}
+
+fn refreshes(cognito: &FakeCognito) -> usize {
+    let targets = cognito.targets();
+    targets
+        .iter()
+        .filter(|t| *t == "GetTokensFromRefreshToken")
+        .count()
+}
+
+/// Every tab's keep-alive timer fires (the app polls each second), in this order.
+fn timers_fire(tabs: &[&TestAuth<Tab>]) -> Vec<Option<Result<Refreshed, AuthError>>> {
+    tabs.iter().map(|tab| block_on(tab.keep_alive())).collect()
+}
+
+/// The one moment every tab waits for; all agree on it.
+fn next_try(tabs: &[&TestAuth<Tab>]) -> u64 {
+    let at: Vec<_> = tabs.iter().map(|tab| tab.retry_at_ms().unwrap()).collect();
+    assert!(
+        at.iter().all(|&t| t == at[0]),
+        "the tabs wait for different moments: {at:?}"
+    );
+    at[0]
+}
+
+#[test]
+fn during_an_outage_three_tabs_send_one_refresh_per_back_off_step_not_three() {
+    let (_browser, cognito, clock, tabs) = three_tabs_after_expiry();
+    let all: Vec<_> = tabs.iter().collect();
+    const STEPS: usize = 6;
+    let mut previous_wait = 0;
+    for step in 1..=STEPS {
+        cognito.reply(500, error("InternalErrorException", "boom"));
+        let results = timers_fire(&all);
+        assert_eq!(refreshes(&cognito), step, "step {step}");
+        // One tab tried and failed; the others sent nothing and said so.
+        let waited = results.iter().flatten();
+        let elsewhere = waited.filter(|r| *r == &Err(AuthError::RetryingInAnotherTab));
+        assert_eq!(elsewhere.count(), 2, "step {step}: {results:?}");
+        let at = next_try(&all);
+        // The back-off still grows whoever tries (jitter is fixed at 0.5 here).
+        let wait = at - clock.get();
+        assert!(
+            wait > previous_wait || wait == 90_000,
+            "step {step}: {wait} ms"
+        );
+        previous_wait = wait;
+        // Before that moment no timer, no read and no "Refresh now" of another tab sends.
+        clock.set(at - 1);
+        assert!(timers_fire(&all).iter().all(Option::is_none));
+        for tab in &tabs[1..] {
+            assert_eq!(
+                block_on(tab.token_info()),
+                Err(AuthError::RetryingInAnotherTab)
+            );
+            assert_eq!(
+                block_on(tab.refresh()),
+                Err(AuthError::RetryingInAnotherTab)
+            );
+        }
+        assert_eq!(refreshes(&cognito), step);
+        clock.set(at);
+    }
+    // The fault ends: one refresh, and every tab holds its tokens.
+    cognito.reply(200, tokens(HOUR / 1000, Some("after-outage")));
+    timers_fire(&all);
+    assert_eq!(refreshes(&cognito), STEPS + 1);
+    for tab in &tabs {
+        let held = tab.state().session.as_ref().unwrap().refresh_token.clone();
+        assert_eq!(held.unwrap().expose(), "after-outage");
+        assert_eq!(tab.retry_at_ms(), None);
+    }
+}
+
+#[test]
+fn when_the_retrying_tab_closes_or_sleeps_another_takes_over_at_the_next_step() {
+    let (browser, cognito, clock, tabs) = three_tabs_after_expiry();
+    let all: Vec<_> = tabs.iter().collect();
+    cognito.reply(500, error("InternalErrorException", "boom"));
+    timers_fire(&all);
+    assert_eq!(refreshes(&cognito), 1);
+    // Tab 0 tried; it closes. At the next step one of the two left tries, once.
+    browser.close_tab(0);
+    clock.set(next_try(&all));
+    cognito.reply(500, error("InternalErrorException", "boom"));
+    timers_fire(&[&tabs[1], &tabs[2]]);
+    assert_eq!(refreshes(&cognito), 2);
+    // Tab 1 tried; it sleeps (its timer stops, its note stays). Tab 2 takes over at its step.
+    clock.set(next_try(&[&tabs[1], &tabs[2]]));
+    cognito.reply(200, tokens(HOUR / 1000, Some("after-outage")));
+    timers_fire(&[&tabs[2]]);
+    assert_eq!(refreshes(&cognito), 3);
+    assert!(tabs[2].retry_at_ms().is_none());
+}
+
+#[test]
+fn back_online_one_tab_tries_at_once_unless_cognito_asked_to_slow_down() {
+    let (_browser, cognito, clock, tabs) = three_tabs_after_expiry();
+    let all: Vec<_> = tabs.iter().collect();
+    cognito.reply(500, error("InternalErrorException", "boom"));
+    timers_fire(&all);
+    cognito.reply(500, error("InternalErrorException", "boom"));
+    clock.set(next_try(&all));
+    timers_fire(&all);
+    assert_eq!(refreshes(&cognito), 2);
+    // The `online` event reaches every tab at once: the first try is immediate, in one tab.
+    clock.set(clock.get() + 1_000);
+    for tab in &tabs {
+        tab.retry_soon();
+    }
+    cognito.reply(400, error("TooManyRequestsException", "Rate exceeded"));
+    timers_fire(&all);
+    assert_eq!(refreshes(&cognito), 3);
+    // Throttled: the wait is paced. Coming online again shortens it for no tab.
+    let at = next_try(&all);
+    clock.set(clock.get() + 1);
+    for tab in &tabs {
+        tab.retry_soon();
+    }
+    assert!(timers_fire(&all).iter().all(Option::is_none));
+    for tab in &tabs {
+        assert!(block_on(tab.token_info()).is_err());
+    }
+    assert_eq!(refreshes(&cognito), 3);
+    assert_eq!(next_try(&all), at);
 }

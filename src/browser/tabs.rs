@@ -1,4 +1,4 @@
-use crate::auth::{TabLink, TabMessage};
+use crate::auth::{Backoff, TabLink, TabMessage};
 use futures::channel::oneshot;
 use js_sys::{Function, Reflect};
 use std::rc::Rc;
@@ -14,6 +14,8 @@ pub struct BrowserTabs {
 
 struct Inner {
     lock_name: String,
+    /// This tab's name in its back-off notes, so it can tell them from other tabs'.
+    tab: String,
     /// `None` when sharing is switched off in config.json or the browser has no channel.
     channel: Option<web_sys::BroadcastChannel>,
 }
@@ -27,6 +29,12 @@ impl BrowserTabs {
         Self {
             inner: Rc::new(Inner {
                 lock_name: format!("cognito-refresh:{client_id}"),
+                // Random digits in base 36, written by JavaScript (no Rust number formatting).
+                tab: String::from(
+                    js_sys::Number::from(js_sys::Math::random())
+                        .to_string(36)
+                        .unwrap_or_default(),
+                ),
                 channel,
             }),
         }
@@ -55,6 +63,53 @@ impl BrowserTabs {
 
     fn mark_prefix(&self) -> String {
         format!("{}:replaced:", self.inner.lock_name)
+    }
+
+    fn backoff_prefix(&self) -> String {
+        format!("{}:backoff:", self.inner.lock_name)
+    }
+
+    /// Holds a lock named `name` for `ms` milliseconds (or until the tab closes): lock names
+    /// are what every tab of the origin can see at once (`navigator.locks.query()`), without
+    /// storage. The marks tabs leave each other are such locks.
+    fn hold(&self, name: &str, ms: i32) {
+        let Some((locks, request)) = self.lock_request() else {
+            return;
+        };
+        let hold = Closure::once_into_js(move |_lock: JsValue| -> js_sys::Promise {
+            js_sys::Promise::new(&mut |resolve, _| {
+                if let Some(window) = web_sys::window() {
+                    let _ =
+                        window.set_timeout_with_callback_and_timeout_and_arguments_0(&resolve, ms);
+                }
+            })
+        });
+        let options = js_sys::Object::new();
+        let _ = Reflect::set(&options, &"ifAvailable".into(), &JsValue::TRUE);
+        let _ = request.call3(&locks, &JsValue::from_str(name), &options, &hold);
+    }
+
+    /// The names of the locks held now, by any tab of the origin.
+    async fn held_names(&self) -> Vec<String> {
+        let Some((locks, _)) = self.lock_request() else {
+            return Vec::new();
+        };
+        let query = Reflect::get(&locks, &"query".into())
+            .ok()
+            .and_then(|q| q.dyn_into::<Function>().ok())
+            .and_then(|q| q.call0(&locks).ok())
+            .and_then(|p| p.dyn_into::<js_sys::Promise>().ok());
+        let Some(query) = query else {
+            return Vec::new();
+        };
+        let Ok(snapshot) = wasm_bindgen_futures::JsFuture::from(query).await else {
+            return Vec::new();
+        };
+        let held = Reflect::get(&snapshot, &"held".into()).unwrap_or(JsValue::UNDEFINED);
+        js_sys::Array::from(&held)
+            .iter()
+            .filter_map(|lock| Reflect::get(&lock, &"name".into()).ok()?.as_string())
+            .collect()
     }
 
     /// `navigator.locks.request`, if this browser has Web Locks.
@@ -99,46 +154,38 @@ impl TabLink for BrowserTabs {
     /// A lock named after the fingerprint, held for ten minutes: lock names are what every tab
     /// of the origin can see at once (`navigator.locks.query()`), without storage.
     fn mark_replaced(&self, fingerprint: &str) {
-        let Some((locks, request)) = self.lock_request() else {
-            return;
-        };
-        let hold = Closure::once_into_js(move |_lock: JsValue| -> js_sys::Promise {
-            js_sys::Promise::new(&mut |resolve, _| {
-                if let Some(window) = web_sys::window() {
-                    let _ = window
-                        .set_timeout_with_callback_and_timeout_and_arguments_0(&resolve, MARK_MS);
-                }
-            })
-        });
-        let options = js_sys::Object::new();
-        let _ = Reflect::set(&options, &"ifAvailable".into(), &JsValue::TRUE);
         let name = format!("{}{fingerprint}", self.mark_prefix());
-        let _ = request.call3(&locks, &JsValue::from_str(&name), &options, &hold);
+        self.hold(&name, MARK_MS);
     }
 
     async fn was_replaced(&self, fingerprint: &str) -> bool {
-        let Some((locks, _)) = self.lock_request() else {
-            return false;
-        };
-        let query = Reflect::get(&locks, &"query".into())
-            .ok()
-            .and_then(|q| q.dyn_into::<Function>().ok())
-            .and_then(|q| q.call0(&locks).ok())
-            .and_then(|p| p.dyn_into::<js_sys::Promise>().ok());
-        let Some(query) = query else {
-            return false;
-        };
-        let Ok(snapshot) = wasm_bindgen_futures::JsFuture::from(query).await else {
-            return false;
-        };
         let name = format!("{}{fingerprint}", self.mark_prefix());
-        let held = Reflect::get(&snapshot, &"held".into()).unwrap_or(JsValue::UNDEFINED);
-        js_sys::Array::from(&held).iter().any(|lock| {
-            Reflect::get(&lock, &"name".into())
-                .ok()
-                .and_then(|n| n.as_string())
-                == Some(name.clone())
-        })
+        self.held_names().await.contains(&name)
+    }
+
+    /// Named `<lock>:backoff:<fingerprint>:<tab>:<note>`, held until the note's next try.
+    fn mark_backoff(&self, fingerprint: &str, backoff: &Backoff) {
+        let now = js_sys::Date::now() as u64;
+        let ms = backoff.retry_at_ms.saturating_sub(now).min(MARK_MS as u64) as i32;
+        let tab = &self.inner.tab;
+        let name = format!(
+            "{}{fingerprint}:{tab}:{}",
+            self.backoff_prefix(),
+            backoff.to_text()
+        );
+        self.hold(&name, ms);
+    }
+
+    async fn backoff(&self, fingerprint: &str) -> Option<Backoff> {
+        let prefix = format!("{}{fingerprint}:", self.backoff_prefix());
+        let own = format!("{}:", self.inner.tab);
+        self.held_names()
+            .await
+            .iter()
+            .filter_map(|name| name.strip_prefix(&prefix))
+            .filter(|rest| !rest.starts_with(&own))
+            .filter_map(|rest| Backoff::from_text(rest.split_once(':')?.1))
+            .max_by_key(|note| note.set_at_ms)
     }
 
     async fn pause(&self, ms: u32) {

@@ -61,8 +61,9 @@ const onRefresh = (page, handler) => onOperation(page, 'GetTokensFromRefreshToke
 const cognitoError = (status, type, message) => cognitoAnswer(status, { __type: type, message });
 
 /** A refresh fault that must keep every token; the next read, with the fault gone, refreshes. */
-function transient(name, message, answer) {
-  fault(name, `signed in, tokens kept, "${message}", next read refreshes`, async ({ app, page }) => {
+function transient(name, message, answer, paced = false) {
+  const next = paced ? 'no request before the back-off ends, then the next read refreshes' : 'next read refreshes';
+  fault(name, `signed in, tokens kept, "${message}", ${next}`, async ({ app, page }) => {
     await signedInWithClock(app, page);
     const before = await app.storedSession();
     await onRefresh(page, answer);
@@ -74,16 +75,23 @@ function transient(name, message, answer) {
     expect(await app.storedSession()).toEqual(before);
     const shown = await app.byTestId('notice').textContent();
     await page.unrouteAll({ behavior: 'ignoreErrors' });
+    if (paced) {
+      // Cognito asked to slow down: a read before the back-off's next try sends nothing.
+      await app.byTestId('read-token-info').click();
+      await expect(app.byTestId('notice')).toContainText('Too many requests right now');
+      expect(app.count('GetTokensFromRefreshToken')).toBe(1);
+      await page.clock.fastForward('00:03'); // past the first step (1–2 s)
+    }
     await app.byTestId('read-token-info').click();
     await expect(app.byTestId('notice')).toContainText('refreshed first');
     expect((await app.storedSession()).refresh_token).not.toBe(before.refresh_token);
-    return `kept; "${shown}"; then refreshed`;
+    return `kept; "${shown}"; ${paced ? 'a read within the back-off sent nothing; ' : ''}then refreshed`;
   });
 }
 
 transient('network drop during refresh', 'Could not reach the sign-in service', (route) => route.abort('internetdisconnected'));
 transient('HTTP 500 InternalErrorException', 'The sign-in service had a problem', cognitoError(500, 'InternalErrorException', 'boom'));
-transient('400 TooManyRequestsException', 'Too many requests right now', cognitoError(400, 'TooManyRequestsException', 'Rate exceeded'));
+transient('400 TooManyRequestsException', 'Too many requests right now', cognitoError(400, 'TooManyRequestsException', 'Rate exceeded'), true);
 transient('garbage body (200, not JSON)', 'cannot read', (route) =>
   route.fulfill({ status: 200, headers: { 'access-control-allow-origin': '*' }, body: '{"AuthenticationResult": ' }),
 );
