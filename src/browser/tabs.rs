@@ -32,7 +32,7 @@ impl BrowserTabs {
                 // Random digits in base 36, written by JavaScript (no Rust number formatting).
                 tab: String::from(
                     js_sys::Number::from(js_sys::Math::random())
-                        .to_string(36)
+                        .to_string_with_radix(36)
                         .unwrap_or_default(),
                 ),
                 channel,
