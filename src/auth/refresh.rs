@@ -176,7 +176,11 @@ impl<H: HttpClient, S: SessionStore, E: Environment, T: TabLink> Auth<H, S, E, T
             self.follow(&note)?;
         }
         let sent_at = self.now_ms();
-        if self.state().paced && sent_at < self.state().retry_not_before_ms {
+        let paced_until = {
+            let state = self.state();
+            state.paced.then_some(state.retry_not_before_ms)
+        };
+        if paced_until.is_some_and(|until| sent_at < until) {
             return Err(AuthError::Throttled); // asked to slow down: not even a read tries now
         }
         let answer = self.present(&refresh_token).await;
