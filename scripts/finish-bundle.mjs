@@ -28,6 +28,7 @@ import { readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { transformSync } from 'esbuild';
+import { readU32 } from './wasm-leb.mjs';
 
 const ROOT = join(dirname(fileURLToPath(import.meta.url)), '..');
 const WASM_OPT = join(ROOT, 'node_modules/.bin/wasm-opt');
@@ -38,18 +39,6 @@ function fail(message) {
 }
 
 // --- the wasm binary format: just enough to rewrite the import and export sections ---
-
-function readU32(bytes, at) {
-  let value = 0;
-  let shift = 0;
-  let byte;
-  do {
-    byte = bytes[at++];
-    value += (byte & 0x7f) * 2 ** shift;
-    shift += 7;
-  } while (byte & 0x80);
-  return [value, at];
-}
 
 function u32(value) {
   const out = [];

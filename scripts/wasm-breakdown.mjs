@@ -9,20 +9,15 @@
 //
 //   node scripts/wasm-breakdown.mjs target/size/named.wasm dist/<name>_bg.wasm
 import { readFileSync } from 'node:fs';
+import { readU32 } from './wasm-leb.mjs';
 
 /** The module's sections: `sizes[id]` (custom sections summed), code body sizes, function names. */
 function readWasm(file) {
   const buf = readFileSync(file);
   let at = 8;
   const leb = () => {
-    let value = 0;
-    let shift = 0;
-    let byte;
-    do {
-      byte = buf[at++];
-      value += (byte & 0x7f) * 2 ** shift;
-      shift += 7;
-    } while (byte & 0x80);
+    let value;
+    [value, at] = readU32(buf, at);
     return value;
   };
   const skipName = () => {
