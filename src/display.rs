@@ -14,6 +14,15 @@ pub fn countdown(ms_left: i64) -> String {
     }
 }
 
+/// The countdown, or once the token has ended while a failing refresh waits for its next try,
+/// when that is: `expired — retrying at 10:56:05`.
+pub fn time_left(ms_left: i64, retry_at: Option<String>) -> String {
+    match retry_at {
+        Some(at) if ms_left <= 0 => format!("expired — retrying at {at}"),
+        _ => countdown(ms_left),
+    }
+}
+
 /// Server clock minus device clock, in words.
 pub fn clock_drift(ms: i64) -> String {
     let seconds = ms / 1000;
@@ -46,6 +55,16 @@ mod tests {
         assert_eq!(countdown(1), "00:01");
         assert_eq!(countdown(0), "expired");
         assert_eq!(countdown(-5), "expired");
+    }
+
+    #[test]
+    fn an_ended_token_says_when_the_next_try_is() {
+        let at = || Some("10:56:05".to_string());
+        assert_eq!(time_left(0, at()), "expired — retrying at 10:56:05");
+        assert_eq!(time_left(-90_000, at()), "expired — retrying at 10:56:05");
+        assert_eq!(time_left(0, None), "expired");
+        // Still valid (a failure ahead of expiry): the countdown, not the retry.
+        assert_eq!(time_left(61_000, at()), "01:01");
     }
 
     #[test]

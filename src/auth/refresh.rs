@@ -84,10 +84,12 @@ impl<H: HttpClient, S: SessionStore, E: Environment, T: TabLink> Auth<H, S, E, T
         }
     }
 
-    /// When the timer may try again after failed refreshes, if it is waiting to.
+    /// When the timer will try again after failed refreshes, if it is waiting to (never when
+    /// proactive refresh is off: then only a read or "Refresh now" tries).
     pub fn retry_at_ms(&self) -> Option<u64> {
         let state = self.state();
-        (state.failures > 0 && state.retry_not_before_ms != NO_TIMER_RETRY)
+        let timer = self.inner.config.proactive_refresh_s > 0;
+        (timer && state.failures > 0 && state.retry_not_before_ms != NO_TIMER_RETRY)
             .then_some(state.retry_not_before_ms)
     }
 

@@ -1012,6 +1012,11 @@ fn keep_alive_does_nothing_when_proactive_refresh_is_off() {
     clock.set(T0 + 2 * HOUR);
     assert_eq!(block_on(auth.keep_alive()), None);
     assert_eq!(cognito.targets(), ["InitiateAuth"]);
+    // A read's refresh fails: no timer will try again, so no next try is announced.
+    cognito.reply(500, error("InternalErrorException", "boom"));
+    assert!(block_on(auth.token_info()).is_err());
+    assert_eq!(auth.retry_at_ms(), None);
+    assert!(auth.info().is_ok());
 }
 
 type OpenTab = (usize, TestAuth<Tab>);
@@ -1644,6 +1649,36 @@ fn during_an_outage_three_tabs_send_one_refresh_per_back_off_step_not_three() {
         assert_eq!(held.unwrap().expose(), "after-outage");
         assert_eq!(tab.retry_at_ms(), None);
     }
+}
+
+#[test]
+fn a_tab_opened_during_an_outage_shows_the_session_it_holds_and_sends_nothing() {
+    let (browser, cognito, clock, tabs) = three_tabs_after_expiry();
+    cognito.reply(500, error("InternalErrorException", "boom"));
+    timers_fire(&[&tabs[0]]);
+    assert_eq!(refreshes(&cognito), 1);
+    // A tab opened (or reloaded) from the same saved session, before the next try.
+    let store = MemoryStore::default();
+    *store.record.borrow_mut() = tabs[1].inner.store.record.borrow().clone();
+    let opened = browser.open_tab(&cognito, &clock, store);
+    assert_eq!(opened.restore(), Ok(true));
+    assert_eq!(
+        block_on(opened.token_info()),
+        Err(AuthError::RetryingInAnotherTab)
+    );
+    assert_eq!(refreshes(&cognito), 1);
+    // What it shows: the session held, its access token ended, the shared next try.
+    let info = opened.info().unwrap();
+    assert_eq!(info.username, "alice");
+    assert!(info.access_expires_at_ms < clock.get());
+    assert!(info.has_refresh_token);
+    assert_eq!(opened.retry_at_ms(), tabs[0].retry_at_ms());
+    assert!(opened.retry_at_ms().unwrap() > clock.get());
+    // At that moment it is one of the tabs that may try, once.
+    clock.set(next_try(&[&tabs[0], &opened]));
+    cognito.reply(200, tokens(HOUR / 1000, Some("after-outage")));
+    timers_fire(&[&opened, &tabs[0], &tabs[1], &tabs[2]]);
+    assert_eq!(refreshes(&cognito), 2);
 }
 
 #[test]

@@ -51,7 +51,10 @@ impl<H: HttpClient, S: SessionStore, E: Environment, T: TabLink> Auth<H, S, E, T
         })
     }
 
-    pub(super) fn info(&self) -> Result<TokenInfo, AuthError> {
+    /// The token info of the session held, as it is: no refresh, so an ended access token shows
+    /// as ended. For showing the session while a refresh fails (`token_info` says why it
+    /// failed; [`Auth::retry_at_ms`] says when the next try is).
+    pub fn info(&self) -> Result<TokenInfo, AuthError> {
         let state = self.state();
         let s = state.session.as_ref().ok_or(AuthError::NotSignedIn)?;
         Ok(TokenInfo {

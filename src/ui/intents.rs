@@ -62,7 +62,7 @@ impl AppCtx {
                     });
                     self.session.info.set(Some(read.info));
                 }
-                Err(e) => self.fail("Reading the token info", e),
+                Err(e) => self.read_failed(&auth, e),
             }
         });
     }
@@ -159,7 +159,16 @@ impl AppCtx {
                 self.session_healthy();
                 self.session.info.set(Some(read.info));
             }
-            Err(e) => self.fail("Reading the token info", e),
+            Err(e) => self.read_failed(auth, e),
+        }
+    }
+
+    /// A read whose refresh failed: says why, and shows the session still held as it is
+    /// (ended, with the next try) rather than no token info at all.
+    fn read_failed(self, auth: &BrowserAuth, error: AuthError) {
+        self.fail("Reading the token info", error);
+        if let Ok(info) = auth.info() {
+            self.session.info.set(Some(info));
         }
     }
 }

@@ -4,7 +4,7 @@ use super::field::Action;
 use super::{AppCtx, Busy};
 use crate::auth::TokenInfo;
 use crate::browser::local_time;
-use crate::display::{clock_drift, countdown};
+use crate::display::{clock_drift, time_left};
 use leptos::prelude::*;
 
 #[component]
@@ -31,7 +31,13 @@ fn InfoList(info: TokenInfo) -> impl IntoView {
     let ctx = expect_context::<AppCtx>();
     let (obtained_at, expires_at) = (info.obtained_at_ms, info.access_expires_at_ms as i64);
     // The ticking clock can lag the new tokens by up to a second: never count from before them.
-    let seconds_left = move || countdown(expires_at - ctx.now_ms.get().max(obtained_at) as i64);
+    // Once ended, while a failing refresh waits, the next try (it moves with each failure).
+    let seconds_left = move || {
+        let now = ctx.now_ms.get().max(obtained_at);
+        let next_try = ctx.auth.with_value(|a| a.retry_at_ms());
+        let retry_at = next_try.filter(|&at| at > now).map(local_time);
+        time_left(expires_at - now as i64, retry_at)
+    };
     let rotated = info
         .refresh_rotated_at_ms
         .map(local_time)

@@ -1,16 +1,19 @@
 // The fault matrix: the session must survive every transient fault, end only when Cognito says
 // the refresh token is dead, and never be burnt by two tabs. Real Chromium, the real local Cognito;
 // faults it cannot produce are injected with route interception. Each row is written to
-// reports/fault-matrix.md (fault, expected, observed, refresh requests).
+// reports/fault-matrix.md (fault, expected, observed, refresh requests), then the outage rows'
+// refresh requests per tab-minute, before and after the tabs shared their back-off.
 import { test, expect } from './fixtures.js';
 import { mkdirSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import {
-  AN_HOUR_AND_A_MINUTE, AppPage, DEMO, READ_ONLY_REFRESH, cognito, cognitoAnswer, freshUser, onOperation, signedIn,
+  AN_HOUR_AND_A_MINUTE, AppPage, COGNITO_URL, DEMO, READ_ONLY_REFRESH, cognito, cognitoAnswer, freshUser, onOperation, signedIn,
 } from './app.js';
 
 const REPORT = process.env.FAULT_MATRIX_REPORT ?? path.resolve('reports/fault-matrix.md');
 const rows = [];
+/** Failing refresh requests during the ten-minute outage, by the number of tabs open. */
+const outages = {};
 
 test.afterAll(() => {
   mkdirSync(path.dirname(REPORT), { recursive: true });
@@ -24,10 +27,30 @@ test.afterAll(() => {
     '| --- | --- | --- | ---: |',
     ...rows.map((r) => `| ${r.fault} | ${r.expected} | ${r.observed.replace(/\|/g, '\\|')} | ${r.requests} |`),
     '',
+    ...outageReport(),
   ];
   writeFileSync(REPORT, lines.join('\n'));
   console.log(`fault matrix written to ${REPORT}`);
 });
+
+/**
+ * Refresh requests per tab-minute of a ten-minute outage. Before the tabs shared their back-off,
+ * every tab ran the retry loop a lone tab runs, so "before" is the one-tab figure; "now" is the
+ * three-tab figure spread over the three tabs.
+ */
+function outageReport() {
+  if (!outages[1] || !outages[3]) return [];
+  const perTabMinute = (requests, tabs) => (requests / (tabs * OUTAGE_MINUTES)).toFixed(2);
+  return [
+    `## Refresh requests per tab-minute of a ${OUTAGE_MINUTES}-minute outage`,
+    '',
+    '| retry loops | failing requests, 3 tabs | per tab-minute |',
+    '| --- | ---: | ---: |',
+    `| one per tab (before; each tab as a lone tab: ${outages[1]} requests alone) | ${3 * outages[1]} | ${perTabMinute(outages[1], 1)} |`,
+    `| one per browser (now, measured with 3 tabs) | ${outages[3]} | ${perTabMinute(outages[3], 3)} |`,
+    '',
+  ];
+}
 
 /** One row of the matrix: `body` returns what it observed; a failure is recorded too. */
 function fault(name, expected, body) {
@@ -207,6 +230,83 @@ fault('two tabs refreshing at once with rotation', 'one refresh request; both ta
   expect(me.Username).toBe(user.username);
   return { observed: 'both signed in with the same rotated refresh token', requests };
 });
+
+const OUTAGE_MINUTES = 10;
+/** The shortest wait after `failures` failures in a row (session/policy.rs: 2 s doubling to 2 min, jitter ≥ half). */
+const shortestBackOff = (failures) => Math.min(2_000 * 2 ** (failures - 1), 120_000) / 2;
+
+/**
+ * A ten-minute outage of the refresh across `count` tabs sharing one session, in page time:
+ * every GetTokensFromRefreshToken is answered HTTP 500 (route interception: the local Cognito
+ * cannot fail on cue), then the fault ends. The tabs' own timers do the retrying. Page time moves
+ * in 1 s steps of the paused clock, so a request's time is known to within one step.
+ */
+function outage(count) {
+  const expected = `at most one refresh per back-off step across ${count === 1 ? 'the tab' : `all ${count} tabs`}; then one refresh that works`;
+  fault(`injected: ten-minute outage of the refresh, ${count} tab${count > 1 ? 's' : ''}`, expected, async ({ app, page, context }) => {
+    test.setTimeout(240_000);
+    const user = await signedInWithClock(app, page, null); // the proactive timers retry
+    const tabs = [app];
+    while (tabs.length < count) {
+      const other = await duplicateTab(page, context);
+      await other.expectSignedIn(user.username);
+      tabs.push(other);
+    }
+    let failing = true;
+    const sent = []; // { tab, at (page time), failing }
+    await context.route(COGNITO_URL, async (route) => {
+      const request = route.request();
+      if (!request.headers()['x-amz-target']?.endsWith('.GetTokensFromRefreshToken')) return route.continue();
+      const from = request.frame().page();
+      sent.push({ tab: tabs.findIndex((t) => t.page === from), at: await from.evaluate(() => Date.now()), failing });
+      return failing ? cognitoError(500, 'InternalErrorException', 'injected outage')(route) : route.continue();
+    });
+    const obtained = (await app.storedSession()).obtained_at_ms;
+    const started = await page.evaluate(() => Date.now());
+    await page.clock.pauseAt(started + 58 * 60_000); // the timers refresh 65 s before the hour ends
+    const step = () => page.clock.runFor(1_000);
+    while (sent.length === 0) await step();
+    const outageStart = sent[0].at;
+    while ((await page.evaluate(() => Date.now())) < outageStart + OUTAGE_MINUTES * 60_000) await step();
+    const failed = sent.filter((r) => r.failing);
+    // One request per step: after k failures in a row nobody tries before the shortest back-off
+    // (less one clock step, the precision of a request's time).
+    failed.forEach((r, i) => {
+      if (i === 0) return;
+      const gap = r.at - failed[i - 1].at;
+      expect(gap, `request ${i + 1} came ${gap} ms after the one before (tab ${r.tab})`).toBeGreaterThanOrEqual(shortestBackOff(i) - 1_000);
+    });
+    // The loop really ran: the longest back-offs (2 min) still give at least 8 steps in 10 min.
+    expect(failed.length).toBeGreaterThanOrEqual(8);
+    let reopened = '';
+    if (count > 1) {
+      // A tab reloaded during the fault shows the session it holds, and sends nothing.
+      const quiet = tabs.find((_, i) => i !== failed.at(-1).tab);
+      await quiet.page.reload();
+      await quiet.expectSignedIn(user.username);
+      await expect(quiet.byTestId('info-expires-in')).toContainText(/^expired — retrying at \d/);
+      await expect(quiet.byTestId('notice')).toContainText('another tab of this app is retrying');
+      expect(sent.length).toBe(failed.length);
+      reopened = `; a reloaded tab shows "${await quiet.byTestId('info-expires-in').textContent()}"`;
+    }
+    failing = false;
+    while (!sent.some((r) => !r.failing)) await step(); // the next step, at most 2 min away
+    for (let i = 0; i < 10; i += 1) await step();
+    expect(sent.filter((r) => !r.failing)).toHaveLength(1);
+    const renewed = (await app.storedSession()).refresh_token;
+    for (const tab of tabs) {
+      await expect.poll(async () => (await tab.storedSession()).refresh_token).toBe(renewed);
+      await expect(tab.byTestId('info-expires-in')).toHaveText(/^(5\d:\d\d|1:00:00)$/);
+    }
+    expect((await app.storedSession()).obtained_at_ms).not.toBe(obtained);
+    outages[count] = failed.length;
+    const perStep = `${failed.length} failing requests in ${OUTAGE_MINUTES} min, each at least a back-off step after the last`;
+    return { observed: `${perStep}${reopened}; then one refresh, every tab holds its tokens`, requests: sent.length };
+  });
+}
+
+outage(1);
+outage(3);
 
 fault('sign-out in one of two tabs sharing a session', 'both tabs signed out, both storages empty', async ({ app, page, context }) => {
   const user = await signedInWithClock(app, page);
