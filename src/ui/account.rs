@@ -2,7 +2,7 @@
 //! everywhere.
 
 use super::app_setup::AppSetupForm;
-use super::field::{Action, Field, Submit};
+use super::field::{Action, Field, HiddenUsername, Submit};
 use super::{AppCtx, Busy};
 use crate::auth::{Factor, Profile};
 use crate::outcome::factor_state;
@@ -14,6 +14,7 @@ use leptos::prelude::*;
 pub fn AccountPanel() -> impl IntoView {
     let ctx = expect_context::<AppCtx>();
     let (current, new) = (RwSignal::new(String::new()), RwSignal::new(String::new()));
+    let username = ctx.auth.with_value(|a| a.info().map(|info| info.username));
     let change = move |ev: SubmitEvent| {
         ev.prevent_default();
         ctx.change_password(
@@ -41,6 +42,7 @@ pub fn AccountPanel() -> impl IntoView {
             {move || ctx.session.profile.get().map(|profile| view! { <MfaSection profile /> })}
             <h3>"Change password"</h3>
             <form on:submit=change data-testid="change-password-form">
+                <HiddenUsername username=username.unwrap_or_default() />
                 <Field label="Current password" id="current-password" kind="password" autocomplete="current-password" value=current />
                 <Field label="New password" id="changed-password" kind="password" autocomplete="new-password" value=new />
                 <Submit id="change-password" idle="Change password" working="Changing…" busy=Busy::ChangingPassword />

@@ -21,6 +21,12 @@ pub fn Field(
     /// The field may be left empty.
     #[prop(optional)]
     optional: bool,
+    /// The id of the text that explains the field (a rule, a prompt, its error).
+    #[prop(optional)]
+    described_by: Option<&'static str>,
+    /// True while what was typed is wrong (`aria-invalid`).
+    #[prop(optional)]
+    invalid: Option<RwSignal<bool>>,
     value: RwSignal<String>,
 ) -> impl IntoView {
     view! {
@@ -32,9 +38,21 @@ pub fn Field(
             autocomplete=autocomplete
             inputmode=inputmode
             required=!optional
+            aria-describedby=described_by
+            aria-invalid=move || invalid.and_then(|wrong| wrong.get().then_some("true"))
             prop:value=move || value.get()
             on:input:target=move |ev| value.set(ev.target().value())
         />
+    }
+    .into_any()
+}
+
+/// The account's username in a form that sets a password, unseen: a password manager files
+/// the new password under the right entry.
+#[component]
+pub fn HiddenUsername(username: String) -> impl IntoView {
+    view! {
+        <input type="text" hidden readonly autocomplete="username" data-testid="hidden-username" value=username />
     }
 }
 
@@ -54,6 +72,7 @@ pub fn Submit(
             {move || if ctx.busy.get() == Some(busy) { working } else { idle }}
         </button>
     }
+    .into_any()
 }
 
 /// A button that looks like a link, for moving between the signed-out screens.
@@ -109,4 +128,5 @@ pub fn Action(
             {label}
         </button>
     }
+    .into_any()
 }

@@ -25,9 +25,9 @@ pub fn CodeForm(challenge: CodeChallenge) -> impl IntoView {
     view! {
         <section class="card">
             <h2>"Enter your code"</h2>
-            <p data-testid="code-prompt">{prompt}</p>
+            <p id="code-prompt" data-testid="code-prompt">{prompt}</p>
             <form on:submit=submit data-testid="code-form">
-                <Field label="Code" id="mfa-code" autocomplete="one-time-code" inputmode="numeric" value=code />
+                <Field label="Code" id="mfa-code" autocomplete="one-time-code" inputmode="numeric" described_by="code-prompt" value=code />
                 <Submit id="verify-code" idle="Verify" working="Verifying…" busy=Busy::CheckingCode />
             </form>
             <BackToSignIn />

@@ -129,3 +129,18 @@ fn NoticeBar() -> impl IntoView {
         })
     }
 }
+
+/// Once the new screen is drawn (the next frame), focuses its heading — the first card's
+/// `h2`, made focusable for it — so keyboard and screen-reader users start there, not on the
+/// page's body where a button that went away leaves them.
+fn focus_screen_heading() {
+    use wasm_bindgen::JsCast;
+    let focus = wasm_bindgen::closure::Closure::once_into_js(|| {
+        let heading = document().query_selector("main .card h2").ok().flatten();
+        if let Some(heading) = heading.and_then(|h| h.dyn_into::<web_sys::HtmlElement>().ok()) {
+            let _ = heading.set_attribute("tabindex", "-1");
+            let _ = heading.focus();
+        }
+    });
+    let _ = window().request_animation_frame(focus.unchecked_ref());
+}

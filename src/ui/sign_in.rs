@@ -1,6 +1,6 @@
 //! The signed-out screens: sign in, new password, sign up, confirm, forgot and reset password.
 
-use super::field::{BackToSignIn, Field, LinkButton, Submit};
+use super::field::{BackToSignIn, Field, HiddenUsername, LinkButton, Submit};
 use super::{AppCtx, Busy};
 use crate::auth::{ChallengeAnswer, PendingChallenge};
 use crate::outcome::Screen;
@@ -45,6 +45,7 @@ pub fn NewPasswordForm(challenge: PendingChallenge) -> impl IntoView {
     let confirm = RwSignal::new(String::new());
     let mismatch = RwSignal::new(false);
     let heading = format!("Choose a new password for {}", challenge.username);
+    let account = challenge.username.clone();
     let submit = move |ev: SubmitEvent| {
         ev.prevent_default();
         let (new, again) = (password.get_untracked(), confirm.get_untracked());
@@ -61,10 +62,12 @@ pub fn NewPasswordForm(challenge: PendingChallenge) -> impl IntoView {
             <h2>{heading}</h2>
             <p>"Your account was created with a temporary password. Choose your own to finish signing in."</p>
             <form on:submit=submit data-testid="new-password-form">
+                <HiddenUsername username=account />
                 <Field label="New password" id="new-password" kind="password" autocomplete="new-password" value=password />
-                <Field label="New password again" id="new-password-confirm" kind="password" autocomplete="new-password" value=confirm />
+                <Field label="New password again" id="new-password-confirm" kind="password" autocomplete="new-password"
+                    described_by="password-mismatch" invalid=mismatch value=confirm />
                 {move || mismatch.get().then(|| view! {
-                    <p class="field-error" data-testid="password-mismatch">"The two passwords are not the same."</p>
+                    <p class="field-error" id="password-mismatch" data-testid="password-mismatch">"The two passwords are not the same."</p>
                 })}
                 <Submit id="set-password" idle="Set password and sign in" working="Setting password…" busy=Busy::SettingPassword />
             </form>
@@ -94,8 +97,8 @@ pub fn SignUpForm() -> impl IntoView {
             <form on:submit=submit data-testid="sign-up-form">
                 <Field label="Username" id="sign-up-username" autocomplete="username" value=username />
                 <Field label="Email" id="sign-up-email" kind="email" autocomplete="email" value=email />
-                <Field label="Password" id="sign-up-password" kind="password" autocomplete="new-password" value=password />
-                <p class="hint" data-testid="password-policy">{ctx.password_policy()}</p>
+                <Field label="Password" id="sign-up-password" kind="password" autocomplete="new-password" described_by="password-policy" value=password />
+                <p class="hint" id="password-policy" data-testid="password-policy">{ctx.password_policy()}</p>
                 <Submit id="sign-up" idle="Create account" working="Creating account…" busy=Busy::SigningUp />
             </form>
             <p class="links">
@@ -158,6 +161,7 @@ pub fn ResetPasswordForm(username: String) -> impl IntoView {
     let ctx = expect_context::<AppCtx>();
     let (code, password) = (RwSignal::new(String::new()), RwSignal::new(String::new()));
     let heading = format!("Choose a new password for {username}");
+    let account = username.clone();
     let submit = move |ev: SubmitEvent| {
         ev.prevent_default();
         ctx.reset_password(
@@ -170,9 +174,10 @@ pub fn ResetPasswordForm(username: String) -> impl IntoView {
         <section class="card">
             <h2>{heading}</h2>
             <form on:submit=submit data-testid="reset-form">
+                <HiddenUsername username=account />
                 <Field label="Code from the email" id="reset-code" autocomplete="one-time-code" value=code />
-                <Field label="New password" id="reset-password" kind="password" autocomplete="new-password" value=password />
-                <p class="hint">{ctx.password_policy()}</p>
+                <Field label="New password" id="reset-password" kind="password" autocomplete="new-password" described_by="reset-policy" value=password />
+                <p class="hint" id="reset-policy">{ctx.password_policy()}</p>
                 <Submit id="reset" idle="Set password and sign in" working="Setting password…" busy=Busy::Resetting />
             </form>
         </section>

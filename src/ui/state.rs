@@ -159,12 +159,16 @@ impl AppCtx {
     }
 
     /// Changes the screen. Leaving the signed-in screen drops everything the page held about
-    /// that session.
+    /// that session. A new screen takes the focus at its heading.
     pub fn show(self, screen: Screen) {
         if screen != Screen::SignedIn {
             self.session.reset();
         }
+        let changed = self.screen.with_untracked(|shown| *shown != screen);
         self.screen.set(screen);
+        if changed {
+            super::focus_screen_heading();
+        }
     }
 
     /// Whether an action runs (tracked): buttons are disabled meanwhile.

@@ -49,6 +49,27 @@ export const cognitoAnswer = (status, body) => (route) =>
     body: JSON.stringify(body),
   });
 
+/**
+ * Puts `challenges` between the password step and the tokens: the page's answer to
+ * PASSWORD_VERIFIER goes to the local Cognito, whose tokens are held back and given for the
+ * answer to the last injected challenge. Returns the answers the page sent them.
+ */
+export async function injectChallenges(page, challenges) {
+  const answers = [];
+  const queue = [...challenges];
+  let tokens = null;
+  await onOperation(page, 'RespondToAuthChallenge', async (route) => {
+    const body = JSON.parse(route.request().postData());
+    if (body.ChallengeName === 'PASSWORD_VERIFIER') {
+      tokens = await (await route.fetch()).json();
+    } else {
+      answers.push(body);
+    }
+    await cognitoAnswer(200, queue.shift() ?? tokens)(route);
+  });
+  return answers;
+}
+
 /** Serves config.json with other values (e.g. the legacy client) — deployment data, not Cognito. */
 export async function useConfig(page, changes) {
   await page.route('**/config.json', async (route) => {

@@ -3,7 +3,7 @@
 // SELECT_MFA_TYPE) and an expired challenge are injected by route interception, as the Cognito
 // API reference documents them, and the test names say so.
 import { test, expect } from './fixtures.js';
-import { AppPage, COGNITO_URL, DEMO, cognito, cognitoAnswer, freshUser, onOperation, signedIn, uniqueName, useConfig } from './app.js';
+import { AppPage, COGNITO_URL, DEMO, cognito, cognitoAnswer, freshUser, injectChallenges, signedIn, uniqueName, useConfig } from './app.js';
 import { base32Decode, totp, totpFromKey } from '../../scripts/totp.mjs';
 import jsQR from 'jsqr';
 
@@ -21,27 +21,6 @@ function wrongCode(secret) {
   const now = Date.now();
   const valid = [-30_000, 0, 30_000].map((d) => totp(secret, now + d));
   return ['000000', '111111', '222222', '333333'].find((c) => !valid.includes(c));
-}
-
-/**
- * Puts `challenges` between the password step and the tokens: the page's answer to
- * PASSWORD_VERIFIER goes to the local Cognito, whose tokens are held back and given for the
- * answer to the last injected challenge. Returns the answers the page sent them.
- */
-async function injectChallenges(page, challenges) {
-  const answers = [];
-  const queue = [...challenges];
-  let tokens = null;
-  await onOperation(page, 'RespondToAuthChallenge', async (route) => {
-    const body = JSON.parse(route.request().postData());
-    if (body.ChallengeName === 'PASSWORD_VERIFIER') {
-      tokens = await (await route.fetch()).json();
-    } else {
-      answers.push(body);
-    }
-    await cognitoAnswer(200, queue.shift() ?? tokens)(route);
-  });
-  return answers;
 }
 
 async function enterCode(app, code) {
