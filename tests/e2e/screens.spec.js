@@ -124,7 +124,10 @@ test('the signed-in screens: token info, account with profile, app setup', async
   expect((await forms(page))['app-setup-form']).toEqual({ submits: 1, fields: ['one-time-code', 'off'] });
 });
 
-/** The element that has the focus: its tag and text (or test id). */
+/**
+ * The element that has the focus: its tag, test id and text. The app moves the focus to a new
+ * screen's heading after the next frame, so a check of that polls.
+ */
 const focused = (page) =>
   page.evaluate(() => {
     const el = document.activeElement;
@@ -147,7 +150,7 @@ test('keyboard only: sign up, confirm, sign in and sign out with Tab, Enter and 
   expect(ring).not.toBe('none');
   await page.keyboard.press('Enter');
   await expect(app.byTestId('sign-up-form')).toBeVisible();
-  expect(await focused(page)).toMatchObject({ tag: 'h2', text: 'Create an account' });
+  await expect.poll(() => focused(page)).toMatchObject({ tag: 'h2', text: 'Create an account' });
   await tab();
   await page.keyboard.type(username);
   await tab();
@@ -156,21 +159,21 @@ test('keyboard only: sign up, confirm, sign in and sign out with Tab, Enter and 
   await page.keyboard.type(PASSWORD);
   await page.keyboard.press('Enter');
   await expect(app.byTestId('confirm-form')).toBeVisible();
-  expect(await focused(page)).toMatchObject({ tag: 'h2', text: `Confirm the account ${username}` });
+  await expect.poll(() => focused(page)).toMatchObject({ tag: 'h2', text: `Confirm the account ${username}` });
   await tab();
   await page.keyboard.type(await cognito.confirmationCode(DEMO.userPoolId, username));
   await page.keyboard.press('Enter');
   await expect(app.byTestId('sign-in-form')).toBeVisible();
-  expect(await focused(page)).toMatchObject({ tag: 'h2', text: 'Sign in' });
+  await expect.poll(() => focused(page)).toMatchObject({ tag: 'h2', text: 'Sign in' });
   await tab(2); // the username is filled in: on to the password
   expect((await focused(page)).id).toBe('password');
   await page.keyboard.type(PASSWORD);
   await page.keyboard.press('Enter');
   await app.expectSignedIn(username);
-  expect(await focused(page)).toMatchObject({ tag: 'h2', text: 'Token info' });
+  await expect.poll(() => focused(page)).toMatchObject({ tag: 'h2', text: 'Token info' });
   await tab(3);
   expect((await focused(page)).id).toBe('sign-out');
   await page.keyboard.press('Space');
   await expect(app.byTestId('sign-in-form')).toBeVisible();
-  expect(await focused(page)).toMatchObject({ tag: 'h2', text: 'Sign in' });
+  await expect.poll(() => focused(page)).toMatchObject({ tag: 'h2', text: 'Sign in' });
 });
