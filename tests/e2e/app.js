@@ -29,6 +29,16 @@ export async function freshUser(prefix = 'user', options = {}) {
   return user;
 }
 
+/** The authenticator-app secret the tests enrol (base32 of "12345678901234567890"). */
+export const AUTHENTICATOR_SECRET = 'GEZDGNBVGY3TQOJQGEZDGNBVGY3TQOJQ';
+
+/** A user of the demo pool (MFA optional) with an authenticator app set up. */
+export async function authenticatorUser(prefix = 'totp') {
+  const user = await freshUser(prefix);
+  await cognito.enrolAuthenticator(DEMO.userPoolId, user.username, AUTHENTICATOR_SECRET);
+  return user;
+}
+
 /**
  * Answers the page's calls of one Cognito operation with `handler` (a Playwright route
  * handler); every other call goes through to the local Cognito. For faults and answers the

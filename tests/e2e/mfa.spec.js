@@ -3,18 +3,11 @@
 // SELECT_MFA_TYPE) and an expired challenge are injected by route interception, as the Cognito
 // API reference documents them, and the test names say so.
 import { test, expect } from './fixtures.js';
-import { AppPage, COGNITO_URL, DEMO, cognito, cognitoAnswer, freshUser, injectChallenges, signedIn, uniqueName, useConfig } from './app.js';
+import {
+  AUTHENTICATOR_SECRET as SECRET, AppPage, COGNITO_URL, DEMO, authenticatorUser, cognito, cognitoAnswer, freshUser, injectChallenges, signedIn, uniqueName, useConfig,
+} from './app.js';
 import { base32Decode, totp, totpFromKey } from '../../scripts/totp.mjs';
 import jsQR from 'jsqr';
-
-const SECRET = 'GEZDGNBVGY3TQOJQGEZDGNBVGY3TQOJQ';
-
-/** A user of the demo pool (MFA optional) with an authenticator app set up. */
-async function authenticatorUser() {
-  const user = await freshUser('totp');
-  await cognito.enrolAuthenticator(DEMO.userPoolId, user.username, SECRET);
-  return user;
-}
 
 /** Six digits that are not the code of this 30 s step nor of its neighbours. */
 function wrongCode(secret) {

@@ -4,7 +4,7 @@
 // The real local Cognito brings each screen up; the factor choice, which it never sends, is
 // injected by route interception (the test name says so).
 import { test, expect } from './fixtures.js';
-import { AppPage, DEMO, PASSWORD, cognito, freshUser, injectChallenges, signedIn, uniqueName, useConfig } from './app.js';
+import { AppPage, DEMO, PASSWORD, authenticatorUser, cognito, freshUser, injectChallenges, signedIn, uniqueName, useConfig } from './app.js';
 import { forms, lookAt, writeGallery } from './screens.js';
 
 test.afterAll(writeGallery);
@@ -75,8 +75,7 @@ test('the new-password screen', async ({ page }) => {
 
 test('the code step of an authenticator-app sign-in', async ({ page }) => {
   const app = new AppPage(page);
-  const user = await freshUser('screens');
-  await cognito.enrolAuthenticator(DEMO.userPoolId, user.username, 'GEZDGNBVGY3TQOJQGEZDGNBVGY3TQOJQ');
+  const user = await authenticatorUser('screens');
   await app.open();
   await app.signIn(user);
   await expect(app.byTestId('code-form')).toBeVisible();
