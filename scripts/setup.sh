@@ -32,6 +32,8 @@ install_debian_packages() {
     command -v nginx >/dev/null || missing+=(nginx-light)
     [ -f /usr/lib/nginx/modules/ngx_http_brotli_filter_module.so ] ||
       missing+=(libnginx-mod-http-brotli-filter)
+    # A Japanese font, so the Japanese screens are pictured in words, not empty boxes.
+    fc-list :lang=ja 2>/dev/null | grep -q . || missing+=(fonts-ipafont-gothic)
   fi
   command -v curl >/dev/null || missing+=(curl)
   if ((${#missing[@]})); then

@@ -24,8 +24,9 @@ pub struct Config {
     /// the token info is read.
     pub proactive_refresh_s: u64,
     /// The pool's password rules in words, shown where a password is chosen (a public client
-    /// cannot read them from Cognito).
-    pub password_policy: String,
+    /// cannot read them from Cognito); none means Cognito's default policy, said in the page's
+    /// language.
+    pub password_policy: Option<String>,
     /// Whether this app's tabs share one session: one refresh at a time, rotations and
     /// sign-outs passed on, and a new tab may ask an open one for the session.
     pub share_across_tabs: bool,
@@ -92,10 +93,6 @@ const KNOWN_FIELDS: [&str; 10] = [
     "passwordPolicy",
     "mfaIssuer",
 ];
-
-/// Cognito's default password policy.
-const DEFAULT_PASSWORD_POLICY: &str =
-    "At least 8 characters, with upper- and lower-case letters, a number and a symbol.";
 
 /// Access tokens live at least 5 minutes; a longer lead would refresh all the time.
 const MAX_PROACTIVE_REFRESH_S: u64 = 240;
@@ -201,8 +198,7 @@ impl Config {
             Some(Value::Bool(b)) => *b,
             Some(_) => return Err(error("shareSessionAcrossTabs", "must be true or false")),
         };
-        let password_policy = optional(fields, "passwordPolicy")?
-            .unwrap_or_else(|| DEFAULT_PASSWORD_POLICY.to_string());
+        let password_policy = optional(fields, "passwordPolicy")?;
         Ok(Config {
             password_policy,
             region,
@@ -306,7 +302,7 @@ mod tests {
         assert_eq!(c.proactive_refresh_s, 60);
         assert!(c.share_across_tabs);
         assert_eq!(c.mfa_issuer, None);
-        assert!(c.password_policy.starts_with("At least 8 characters"));
+        assert_eq!(c.password_policy, None);
     }
 
     #[test]
@@ -324,7 +320,7 @@ mod tests {
         assert_eq!(c.proactive_refresh_s, 0);
         assert!(!c.share_across_tabs);
         assert_eq!(c.mfa_issuer.as_deref(), Some("Example Corp"));
-        assert_eq!(c.password_policy, "12+ characters.");
+        assert_eq!(c.password_policy.as_deref(), Some("12+ characters."));
     }
 
     fn field_of(raw: &str) -> String {

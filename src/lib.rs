@@ -5,6 +5,7 @@
 //! - [`cognito`]: the wire protocol as plain data — no I/O.
 //! - [`session`]: tokens, claims, the stored record, expiry and the error policy — no I/O.
 //! - [`auth`]: the ports (HTTP, storage, clock) and the service that drives them.
+//! - [`i18n`]: every word the page shows, in English and Japanese — no I/O.
 //! - [`outcome`]: what the page shows after each outcome (screen, notice, log) — no I/O.
 //! - [`qr`]: QR codes as SVG paths (authenticator-app setup) — no I/O.
 //! - `browser`: the adapters that plug the ports into the browser (wasm32 only).
@@ -16,6 +17,7 @@ pub mod auth;
 mod base64;
 pub mod cognito;
 pub mod config;
+pub mod i18n;
 pub mod json;
 // Pure text for the UI (wasm32 only), tested on the host.
 #[cfg_attr(not(target_arch = "wasm32"), allow(dead_code))]

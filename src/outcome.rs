@@ -6,6 +6,7 @@ use crate::auth::{
     AuthError, CodeChallenge, CodeSentTo, Factor, FactorChoice, MfaSettings, PendingChallenge,
     Refreshed, SetupChallenge, SignInStep, TabNews, TokenInfo,
 };
+use crate::i18n::{Key, Text};
 use crate::session::Rotation;
 
 /// The screen the page shows.
@@ -71,7 +72,7 @@ pub struct Notice {
     /// How it reads: neutral, success or failure.
     pub tone: Tone,
     /// The words shown.
-    pub text: String,
+    pub text: Text,
     /// What it is about, so a later outcome can clear it.
     pub topic: Topic,
 }
@@ -84,14 +85,14 @@ pub struct Outcome {
     /// The notice to show, if any (none clears the current one).
     pub notice: Option<Notice>,
     /// The line for the operation log, if any.
-    pub log: Option<(Tone, String)>,
+    pub log: Option<(Tone, Text)>,
     /// New token info to show (a sign-in).
     pub info: Option<TokenInfo>,
 }
 
 impl Outcome {
     /// Said on screen and logged, in the same words.
-    fn said(tone: Tone, text: impl Into<String>) -> Self {
+    fn said(tone: Tone, text: impl Into<Text>) -> Self {
         let text = text.into();
         Outcome {
             notice: Some(Notice {
@@ -104,7 +105,7 @@ impl Outcome {
         }
     }
 
-    fn logged(tone: Tone, text: impl Into<String>) -> Self {
+    fn logged(tone: Tone, text: impl Into<Text>) -> Self {
         Outcome {
             log: Some((tone, text.into())),
             ..Outcome::default()
@@ -135,35 +136,44 @@ pub struct Situation {
     pub online: bool,
 }
 
-const OFFLINE: &str =
-    "Offline — your session is kept and will be refreshed when the connection is back.";
+/// The words for `key` with these filled in.
+fn say<const N: usize>(key: Key, args: [Text; N]) -> Text {
+    Text::with(key, args)
+}
 
 /// A failure in the words a person reads (Cognito's own message kept where it adds detail).
-pub fn error_text(error: &AuthError) -> String {
+pub fn error_text(error: &AuthError) -> Text {
+    let raw = |detail: &str| Text::raw(detail);
     match error {
-        AuthError::WrongCredentials => "Incorrect username or password.".to_string(),
-        AuthError::NotConfirmed => "This account is not confirmed yet. Confirm it with the code you were sent, then sign in.".to_string(),
-        AuthError::PasswordResetRequired => "This account's password must be reset before you can sign in.".to_string(),
-        AuthError::PasswordRejected(message) => format!("That password was not accepted: {message}"),
-        AuthError::ChallengeExpired => "This sign-in took too long and has expired. Please sign in again.".to_string(),
-        AuthError::SessionEnded => "Your session has ended. Please sign in again.".to_string(),
-        AuthError::NotSignedIn => "You are not signed in.".to_string(),
-        AuthError::Superseded => "A newer sign-in or sign-out happened meanwhile; this result was set aside.".to_string(),
-        AuthError::Network(_) => "Could not reach the sign-in service. Check your connection and try again.".to_string(),
-        AuthError::Timeout => "The sign-in service did not answer in time. Please try again.".to_string(),
-        AuthError::Throttled => "Too many requests right now. Wait a moment and try again.".to_string(),
-        AuthError::RetryingInAnotherTab => "The sign-in service is failing; another tab of this app is retrying for this one.".to_string(),
-        AuthError::ServerFault(detail) => format!("The sign-in service had a problem ({detail}). Please try again."),
-        AuthError::BadResponse(detail) => format!("The sign-in service sent an answer this app cannot read: {detail}. Please try again."),
-        AuthError::Rejected { code, message } if message.is_empty() => format!("The sign-in service refused the request ({code})."),
-        AuthError::Rejected { code, message } => format!("The sign-in service refused the request: {message} ({code})."),
-        AuthError::StoredSessionUnreadable(detail) => format!("The saved session could not be read ({detail}), so it was cleared. Please sign in again."),
-        AuthError::UsernameTaken => "That username is taken. Choose another, or sign in.".to_string(),
-        AuthError::WrongCode => "That code is not right. Check it and try again.".to_string(),
-        AuthError::CodeExpired => "That code has expired. Ask for a new one.".to_string(),
-        AuthError::TooManyAttempts => "Too many wrong codes. Wait a few minutes, then try again.".to_string(),
-        AuthError::WrongCurrentPassword => "The current password is not right.".to_string(),
-        AuthError::AccessRefused => "The sign-in service refused this session's access token. Please sign in again.".to_string(),
+        AuthError::WrongCredentials => Key::WrongCredentials.into(),
+        AuthError::NotConfirmed => Key::NotConfirmed.into(),
+        AuthError::PasswordResetRequired => Key::PasswordResetRequired.into(),
+        AuthError::PasswordRejected(message) => say(Key::PasswordRejected, [raw(message)]),
+        AuthError::ChallengeExpired => Key::ChallengeExpired.into(),
+        AuthError::SessionEnded => Key::SessionEnded.into(),
+        AuthError::NotSignedIn => Key::NotSignedIn.into(),
+        AuthError::Superseded => Key::Superseded.into(),
+        AuthError::Network(_) => Key::NetworkDown.into(),
+        AuthError::Timeout => Key::Timeout.into(),
+        AuthError::Throttled => Key::Throttled.into(),
+        AuthError::RetryingInAnotherTab => Key::RetryingInAnotherTab.into(),
+        AuthError::ServerFault(detail) => say(Key::ServerFault, [raw(detail)]),
+        AuthError::BadResponse(detail) => say(Key::BadResponse, [raw(detail)]),
+        AuthError::Rejected { code, message } if message.is_empty() => {
+            say(Key::RejectedCode, [raw(code)])
+        }
+        AuthError::Rejected { code, message } => {
+            say(Key::RejectedMessage, [raw(message), raw(code)])
+        }
+        AuthError::StoredSessionUnreadable(detail) => {
+            say(Key::StoredSessionUnreadable, [raw(detail)])
+        }
+        AuthError::UsernameTaken => Key::UsernameTaken.into(),
+        AuthError::WrongCode => Key::WrongCode.into(),
+        AuthError::CodeExpired => Key::CodeExpired.into(),
+        AuthError::TooManyAttempts => Key::TooManyAttempts.into(),
+        AuthError::WrongCurrentPassword => Key::WrongCurrentPassword.into(),
+        AuthError::AccessRefused => Key::AccessRefused.into(),
     }
 }
 
@@ -171,66 +181,53 @@ pub fn error_text(error: &AuthError) -> String {
 pub fn after_step(step: SignInStep) -> Outcome {
     match step {
         SignInStep::SignedIn(info) => Outcome {
-            log: Some((Tone::Success, format!("Signed in as {}.", info.username))),
+            log: Some((
+                Tone::Success,
+                say(Key::SignedInAs, [Text::raw(info.username.as_str())]),
+            )),
             info: Some(info),
             screen: Some(Screen::SignedIn),
             notice: None,
         },
         SignInStep::NewPasswordRequired(challenge) => Outcome {
-            log: Some((
-                Tone::Info,
-                "Cognito asks for a new password (NEW_PASSWORD_REQUIRED).".into(),
-            )),
-            ..Outcome::said(
-                Tone::Info,
-                "You must choose a new password before signing in.",
-            )
+            log: Some((Tone::Info, Key::AsksNewPassword.into())),
+            ..Outcome::said(Tone::Info, Key::MustChoosePassword)
         }
         .then_show(Screen::NewPassword(challenge)),
         SignInStep::CodeRequired(challenge) => Outcome::logged(
             Tone::Info,
-            format!("Cognito asks for a code ({}).", challenge.factor.challenge()),
+            say(
+                Key::AsksCode,
+                [Text::raw(challenge.factor.challenge().as_str())],
+            ),
         )
         .then_show(Screen::Code(challenge)),
-        SignInStep::ChooseFactor(choice) => Outcome::logged(
-            Tone::Info,
-            "Cognito asks which factor to prove (SELECT_MFA_TYPE).",
-        )
-        .then_show(Screen::ChooseFactor(choice)),
+        SignInStep::ChooseFactor(choice) => {
+            Outcome::logged(Tone::Info, Key::AsksFactor).then_show(Screen::ChooseFactor(choice))
+        }
         SignInStep::SetUpApp(setup) => Outcome {
-            log: Some((
-                Tone::Info,
-                "Cognito asks to set up a second factor (MFA_SETUP).".into(),
-            )),
-            ..Outcome::said(
-                Tone::Info,
-                "This account needs a second sign-in step. Set up an authenticator app to go on.",
-            )
+            log: Some((Tone::Info, Key::AsksSetup.into())),
+            ..Outcome::said(Tone::Info, Key::NeedsSetup)
         }
         .then_show(Screen::SetUpApp(setup)),
         SignInStep::Unsupported(name) => Outcome::said(
             Tone::Error,
-            format!(
-                "Cognito asks for a step this app does not support yet ({name}). Ask your administrator, or sign in another way."
-            ),
+            say(Key::Unsupported, [Text::raw(name.as_str())]),
         )
         .then_show(Screen::SignIn),
     }
 }
 
 /// A failure of something the user did (`what`, for the log).
-pub fn after_failure(what: &str, error: &AuthError, at: Situation) -> Outcome {
+pub fn after_failure(what: Key, error: &AuthError, at: Situation) -> Outcome {
     let kept = at.signed_in && at.on_session_screen;
     let text = match error {
-        AuthError::Network(_) if kept && !at.online => OFFLINE.to_string(),
-        _ if kept => format!(
-            "{} You are still signed in; no token was lost.",
-            error_text(error)
-        ),
+        AuthError::Network(_) if kept && !at.online => Key::Offline.into(),
+        _ if kept => say(Key::StillSignedIn, [error_text(error)]),
         _ => error_text(error),
     };
     let mut outcome = Outcome::said(Tone::Error, text.clone());
-    outcome.log = Some((Tone::Error, format!("{what} failed: {text}")));
+    outcome.log = Some((Tone::Error, say(Key::Failed, [what.into(), text])));
     if *error == AuthError::ChallengeExpired || (!at.signed_in && at.on_session_screen) {
         outcome.screen = Some(Screen::SignIn);
     }
@@ -248,160 +245,137 @@ pub fn after_background_failure(
     online: bool,
 ) -> Outcome {
     let text = match retry_at {
-        _ if !online => OFFLINE.to_string(),
-        Some(at) => format!(
-            "{} Your session is kept; the next try is at {at}.",
-            error_text(error)
-        ),
-        None => format!("{} Your session is kept.", error_text(error)),
+        _ if !online => Key::Offline.into(),
+        Some(at) => say(Key::KeptNextTry, [error_text(error), Text::Raw(at)]),
+        None => say(Key::Kept, [error_text(error)]),
     };
     Outcome::said(Tone::Error, text).about_session_health()
 }
 
 /// A refresh that worked, in words: `lead` says why it happened.
-pub fn refresh_report(lead: &str, refreshed: &Refreshed) -> String {
+pub fn refresh_report(lead: Key, refreshed: &Refreshed) -> Text {
     let detail = match (&refreshed.rotation, refreshed.by_other_tab) {
-        (_, true) => {
-            "Another tab had just refreshed; this tab took up its tokens without a request."
-                .to_string()
-        }
-        (Rotation::Rotated { old_tail, new_tail }, false) => {
-            format!("The refresh token rotated: …{old_tail} → …{new_tail}.")
-        }
-        (Rotation::Kept, false) => "The refresh token was kept (not rotated).".to_string(),
+        (_, true) => Key::OtherTabRefreshed.into(),
+        (Rotation::Rotated { old_tail, new_tail }, false) => say(
+            Key::Rotated,
+            [Text::raw(old_tail.as_str()), Text::raw(new_tail.as_str())],
+        ),
+        (Rotation::Kept, false) => Key::NotRotated.into(),
     };
-    format!("{lead} {detail}")
+    say(Key::Report, [lead.into(), detail])
 }
 
 /// A refresh the user asked for (or one a read made first): said and logged.
-pub fn after_refresh(lead: &str, refreshed: &Refreshed) -> Outcome {
+pub fn after_refresh(lead: Key, refreshed: &Refreshed) -> Outcome {
     Outcome::said(Tone::Success, refresh_report(lead, refreshed))
 }
 
 /// A refresh the keep-alive timer made: only logged (the countdown shows it).
 pub fn after_background_refresh(refreshed: &Refreshed) -> Outcome {
-    Outcome::logged(
-        Tone::Success,
-        refresh_report("Tokens refreshed ahead of expiry.", refreshed),
-    )
+    Outcome::logged(Tone::Success, refresh_report(Key::LeadAhead, refreshed))
 }
 
 /// What another tab's news does here.
 pub fn after_tab_news(news: TabNews) -> Outcome {
     match news {
-        TabNews::Refreshed => Outcome::logged(
-            Tone::Info,
-            "Another tab refreshed the shared session; this tab took up the new tokens.",
-        )
-        .then_show(Screen::SignedIn),
+        TabNews::Refreshed => {
+            Outcome::logged(Tone::Info, Key::TabRefreshed).then_show(Screen::SignedIn)
+        }
         TabNews::SessionReceived => Outcome {
-            log: Some((
-                Tone::Success,
-                "Took up the session of another open tab.".into(),
-            )),
-            ..Outcome::said(
-                Tone::Success,
-                "Signed in with the session of another open tab.",
-            )
+            log: Some((Tone::Success, Key::TookUpSession.into())),
+            ..Outcome::said(Tone::Success, Key::SignedInWithTab)
         }
         .then_show(Screen::SignedIn),
         TabNews::SignedOut => {
-            Outcome::said(Tone::Info, "Signed out in another tab.").then_show(Screen::SignIn)
+            Outcome::said(Tone::Info, Key::SignedOutInTab).then_show(Screen::SignIn)
         }
     }
 }
 
 /// Sign-out: the session is gone here at once; the revocation's answer comes later.
 pub fn after_sign_out_here() -> Outcome {
-    Outcome::said(
-        Tone::Info,
-        "Signed out on this device. Revoking the refresh token…",
-    )
-    .then_show(Screen::SignIn)
+    Outcome::said(Tone::Info, Key::SignedOutRevoking).then_show(Screen::SignIn)
 }
 
 /// The answer to the sign-out's revocation, when it comes.
 pub fn after_revocation(revoked: &Result<(), AuthError>) -> Outcome {
     match revoked {
         Ok(()) => Outcome {
-            log: Some((Tone::Success, "Signed out; refresh token revoked.".into())),
-            ..Outcome::said(Tone::Success, "Signed out. The refresh token was revoked.")
+            log: Some((Tone::Success, Key::SignedOutRevokedLog.into())),
+            ..Outcome::said(Tone::Success, Key::SignedOutRevoked)
         },
-        Err(e) => Outcome::said(
-            Tone::Error,
-            format!(
-                "Signed out on this device, but the refresh token could not be revoked: {}",
-                error_text(e)
-            ),
-        ),
+        Err(e) => Outcome::said(Tone::Error, say(Key::NotRevoked, [error_text(e)])),
     }
 }
 
 /// What the code screen asks for: where the code comes from, or where it was sent.
-pub fn code_prompt(challenge: &CodeChallenge) -> String {
+pub fn code_prompt(challenge: &CodeChallenge) -> Text {
     match (challenge.factor, &challenge.destination) {
-        (Factor::App, _) => "Enter the 6-digit code your authenticator app shows.".to_string(),
-        (_, Some(destination)) => format!("We sent a code to {destination}. Enter it here."),
-        (Factor::Sms, None) => "We sent you a code by text message. Enter it here.".to_string(),
-        (Factor::Email, None) => "We sent you a code by email. Enter it here.".to_string(),
+        (Factor::App, _) => Key::PromptApp.into(),
+        (_, Some(destination)) => say(Key::PromptSentTo, [Text::raw(destination.as_str())]),
+        (Factor::Sms, None) => Key::PromptSms.into(),
+        (Factor::Email, None) => Key::PromptEmail.into(),
     }
 }
 
 /// A factor's name on the choice screen and the account screen.
-pub fn factor_name(factor: Factor) -> &'static str {
+pub fn factor_name(factor: Factor) -> Key {
     match factor {
-        Factor::App => "Authenticator app",
-        Factor::Sms => "Text message (SMS)",
-        Factor::Email => "Email",
+        Factor::App => Key::FactorApp,
+        Factor::Sms => Key::FactorSms,
+        Factor::Email => Key::Email,
     }
 }
 
 /// How the account screen states a factor: on, on and asked for first, or off.
-pub fn factor_state(settings: &MfaSettings, factor: Factor) -> String {
+pub fn factor_state(settings: &MfaSettings, factor: Factor) -> Text {
     let state = match (settings.is_on(factor), settings.preferred == Some(factor)) {
-        (true, true) => "on, asked for first",
-        (true, false) => "on",
-        (false, _) => "off",
+        (true, true) => Key::StateFirst,
+        (true, false) => Key::StateOn,
+        (false, _) => Key::StateOff,
     };
-    format!("{}: {state}", factor_name(factor))
+    say(state, [factor_name(factor).into()])
 }
 
 /// What turning a factor on or off did, in words.
-pub fn factor_changed(factor: Factor, on: bool) -> String {
-    let state = if on { "on" } else { "off" };
-    match factor {
-        Factor::App => format!("Authenticator-app codes turned {state}."),
-        Factor::Sms => format!("Text-message codes turned {state}."),
-        Factor::Email => format!("Email codes turned {state}."),
+pub fn factor_changed(factor: Factor, on: bool) -> Key {
+    match (factor, on) {
+        (Factor::App, true) => Key::AppCodesOn,
+        (Factor::App, false) => Key::AppCodesOff,
+        (Factor::Sms, true) => Key::SmsCodesOn,
+        (Factor::Sms, false) => Key::SmsCodesOff,
+        (Factor::Email, true) => Key::EmailCodesOn,
+        (Factor::Email, false) => Key::EmailCodesOff,
     }
 }
 
 /// "A code was sent to …", with the masked destination Cognito names, if any.
-pub fn code_sent(sent: &CodeSentTo) -> String {
+pub fn code_sent(sent: &CodeSentTo) -> Text {
     match &sent.0 {
-        Some(destination) => format!("A code was sent to {destination}."),
-        None => "A code was sent.".to_string(),
+        Some(destination) => say(Key::CodeSentTo, [Text::raw(destination.as_str())]),
+        None => Key::CodeSent.into(),
     }
 }
 
 /// A success of something the user did: said and logged.
-pub fn done(text: impl Into<String>) -> Outcome {
+pub fn done(text: impl Into<Text>) -> Outcome {
     Outcome::said(Tone::Success, text)
 }
 
 /// Said and logged, for news that is neither a success nor a failure.
-pub fn told(text: impl Into<String>) -> Outcome {
+pub fn told(text: impl Into<Text>) -> Outcome {
     Outcome::said(Tone::Info, text)
 }
 
 /// Only logged.
-pub fn noted(tone: Tone, text: impl Into<String>) -> Outcome {
+pub fn noted(tone: Tone, text: impl Into<Text>) -> Outcome {
     Outcome::logged(tone, text)
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::i18n::Lang;
 
     const KEPT: Situation = Situation {
         signed_in: true,
@@ -409,30 +383,35 @@ mod tests {
         online: true,
     };
 
-    fn notice(o: &Outcome) -> &Notice {
-        o.notice.as_ref().expect("a notice")
+    /// The notice's words in English.
+    fn notice(o: &Outcome) -> String {
+        o.notice.as_ref().expect("a notice").text.render(Lang::En)
+    }
+
+    fn topic(o: &Outcome) -> Topic {
+        o.notice.as_ref().expect("a notice").topic
+    }
+
+    fn en(text: impl Into<Text>) -> String {
+        text.into().render(Lang::En)
     }
 
     #[test]
     fn offline_reads_say_offline_not_the_generic_network_message() {
         let error = AuthError::Network("Failed to fetch".into());
         let o = after_failure(
-            "Reading the token info",
+            Key::WhatReading,
             &error,
             Situation {
                 online: false,
                 ..KEPT
             },
         );
-        assert_eq!(notice(&o).text, OFFLINE);
-        assert_eq!(notice(&o).topic, Topic::SessionHealth);
+        assert_eq!(notice(&o), en(Key::Offline));
+        assert_eq!(topic(&o), Topic::SessionHealth);
         assert_eq!(o.screen, None);
-        let online = after_failure("Reading the token info", &error, KEPT);
-        assert!(
-            notice(&online)
-                .text
-                .ends_with("You are still signed in; no token was lost.")
-        );
+        let online = after_failure(Key::WhatReading, &error, KEPT);
+        assert!(notice(&online).ends_with("You are still signed in; no token was lost."));
     }
 
     #[test]
@@ -442,23 +421,27 @@ mod tests {
             on_session_screen: false,
             online: true,
         };
-        let wrong = after_failure("Checking the code", &AuthError::WrongCode, signing_in);
+        let wrong = after_failure(Key::WhatCheckingCode, &AuthError::WrongCode, signing_in);
         assert_eq!(wrong.screen, None);
         assert_eq!(
-            notice(&wrong).text,
+            notice(&wrong),
             "That code is not right. Check it and try again."
         );
-        let many = after_failure("Checking the code", &AuthError::TooManyAttempts, signing_in);
+        let many = after_failure(
+            Key::WhatCheckingCode,
+            &AuthError::TooManyAttempts,
+            signing_in,
+        );
         assert_eq!(many.screen, None);
-        assert!(notice(&many).text.contains("Wait a few minutes"));
+        assert!(notice(&many).contains("Wait a few minutes"));
         let expired = after_failure(
-            "Checking the code",
+            Key::WhatCheckingCode,
             &AuthError::ChallengeExpired,
             signing_in,
         );
         assert_eq!(expired.screen, Some(Screen::SignIn));
         assert_eq!(
-            notice(&expired).text,
+            notice(&expired),
             "This sign-in took too long and has expired. Please sign in again."
         );
     }
@@ -466,18 +449,15 @@ mod tests {
     #[test]
     fn a_kept_session_stays_on_screen_and_a_lost_one_goes_to_sign_in() {
         let error = AuthError::Timeout;
-        assert_eq!(after_failure("Refresh", &error, KEPT).screen, None);
+        assert_eq!(after_failure(Key::WhatRefresh, &error, KEPT).screen, None);
         let ended = Situation {
             signed_in: false,
             ..KEPT
         };
-        let o = after_failure("Refresh", &AuthError::SessionEnded, ended);
+        let o = after_failure(Key::WhatRefresh, &AuthError::SessionEnded, ended);
         assert_eq!(o.screen, Some(Screen::SignIn));
-        assert_eq!(
-            notice(&o).text,
-            "Your session has ended. Please sign in again."
-        );
-        assert_eq!(notice(&o).topic, Topic::Action);
+        assert_eq!(notice(&o), "Your session has ended. Please sign in again.");
+        assert_eq!(topic(&o), Topic::Action);
     }
 
     #[test]
@@ -487,16 +467,12 @@ mod tests {
             on_session_screen: false,
             online: true,
         };
-        let o = after_failure(
-            "Setting the new password",
-            &AuthError::ChallengeExpired,
-            on_form,
-        );
+        let o = after_failure(Key::WhatNewPassword, &AuthError::ChallengeExpired, on_form);
         assert_eq!(o.screen, Some(Screen::SignIn));
-        let wrong = after_failure("Sign-in", &AuthError::WrongCredentials, on_form);
+        let wrong = after_failure(Key::WhatSignIn, &AuthError::WrongCredentials, on_form);
         assert_eq!(wrong.screen, None);
         assert_eq!(
-            wrong.log.unwrap().1,
+            en(wrong.log.unwrap().1),
             "Sign-in failed: Incorrect username or password."
         );
     }
@@ -508,19 +484,23 @@ mod tests {
             message: "bad".into(),
         };
         assert_eq!(
-            notice(&after_failure("Refresh", &rejected, KEPT)).topic,
+            topic(&after_failure(Key::WhatRefresh, &rejected, KEPT)),
             Topic::Action
         );
         assert_eq!(
-            notice(&after_failure("Refresh", &AuthError::Throttled, KEPT)).topic,
+            topic(&after_failure(
+                Key::WhatRefresh,
+                &AuthError::Throttled,
+                KEPT
+            )),
             Topic::SessionHealth
         );
         let bg = after_background_failure(&AuthError::Timeout, Some("10:56:05".into()), true);
-        assert_eq!(notice(&bg).topic, Topic::SessionHealth);
-        assert!(notice(&bg).text.ends_with("the next try is at 10:56:05."));
+        assert_eq!(topic(&bg), Topic::SessionHealth);
+        assert!(notice(&bg).ends_with("the next try is at 10:56:05."));
         assert_eq!(
-            notice(&after_background_failure(&AuthError::Timeout, None, false)).text,
-            OFFLINE
+            notice(&after_background_failure(&AuthError::Timeout, None, false)),
+            en(Key::Offline)
         );
     }
 
@@ -546,11 +526,7 @@ mod tests {
         assert_eq!(after_sign_out_here().screen, Some(Screen::SignIn));
         let failed = after_revocation(&Err(AuthError::Timeout));
         assert_eq!(failed.screen, None);
-        assert!(
-            notice(&failed)
-                .text
-                .starts_with("Signed out on this device, but")
-        );
+        assert!(notice(&failed).starts_with("Signed out on this device, but"));
     }
 
     #[test]
@@ -563,19 +539,19 @@ mod tests {
             by_other_tab: false,
         };
         assert_eq!(
-            refresh_report("Tokens refreshed.", &rotated),
+            en(refresh_report(Key::LeadRefreshed, &rotated)),
             "Tokens refreshed. The refresh token rotated: …aaaa → …bbbb."
         );
         assert_eq!(after_background_refresh(&rotated).notice, None);
         let to = CodeSentTo(Some("a***@e***".into()));
-        assert_eq!(code_sent(&to), "A code was sent to a***@e***.");
-        assert_eq!(code_sent(&CodeSentTo(None)), "A code was sent.");
+        assert_eq!(en(code_sent(&to)), "A code was sent to a***@e***.");
+        assert_eq!(en(code_sent(&CodeSentTo(None))), "A code was sent.");
     }
 
     #[test]
     fn an_unsupported_challenge_is_named() {
         let o = after_step(SignInStep::Unsupported(crate::auth::ChallengeName::SmsMfa));
-        assert!(notice(&o).text.contains("(SMS_MFA)"));
+        assert!(notice(&o).contains("(SMS_MFA)"));
         assert_eq!(o.screen, Some(Screen::SignIn));
     }
 
@@ -586,20 +562,20 @@ mod tests {
             preferred: Some(Factor::App),
         };
         assert_eq!(
-            factor_state(&settings, Factor::App),
+            en(factor_state(&settings, Factor::App)),
             "Authenticator app: on, asked for first"
         );
         assert_eq!(
-            factor_state(&settings, Factor::Sms),
+            en(factor_state(&settings, Factor::Sms)),
             "Text message (SMS): on"
         );
-        assert_eq!(factor_state(&settings, Factor::Email), "Email: off");
+        assert_eq!(en(factor_state(&settings, Factor::Email)), "Email: off");
         assert_eq!(
-            factor_changed(Factor::Sms, true),
+            en(factor_changed(Factor::Sms, true)),
             "Text-message codes turned on."
         );
         assert_eq!(
-            factor_changed(Factor::App, false),
+            en(factor_changed(Factor::App, false)),
             "Authenticator-app codes turned off."
         );
     }

@@ -9,6 +9,7 @@ mod check;
 
 use cognito_client::auth::SignInStep;
 use cognito_client::config::Config;
+use cognito_client::i18n::Lang;
 use cognito_client::outcome::error_text;
 use cognito_client::secret::Password;
 #[cfg(target_arch = "wasm32")]
@@ -47,7 +48,7 @@ pub fn Hello(config: Config) -> impl IntoView {
         {
             Ok(SignInStep::SignedIn(info)) => Ok(info.username),
             Ok(_) => Err("Cognito asks for another step; the full app answers it.".to_string()),
-            Err(e) => Err(error_text(&e)),
+            Err(e) => Err(error_text(&e).render(Lang::En)),
         }
     });
     let call = Action::new_local(move |_: &()| call_api(auth, api.clone()));
@@ -66,7 +67,7 @@ pub fn Hello(config: Config) -> impl IntoView {
 #[cfg(target_arch = "wasm32")]
 async fn call_api(auth: AuthHandle, url: String) -> Result<String, String> {
     let token = auth.get().fresh_access_token().await;
-    let token = token.map_err(|e| error_text(&e))?;
+    let token = token.map_err(|e| error_text(&e).render(Lang::En))?;
     let response = gloo_net::http::Request::get(&url)
         .header("Authorization", &format!("Bearer {}", token.expose()))
         .send()

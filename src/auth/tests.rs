@@ -300,7 +300,7 @@ fn new_password_challenge_completes_the_sign_in() {
     )))
     .unwrap_err();
     assert_eq!(
-        crate::outcome::error_text(&err),
+        crate::outcome::error_text(&err).render(crate::i18n::Lang::En),
         "That password was not accepted: Password must have symbol characters"
     );
     w.cognito.reply(200, tokens(0, Some("r")));
@@ -407,7 +407,7 @@ fn an_sms_code_step_names_where_the_code_went() {
     };
     assert_eq!(challenge.factor, Factor::Sms);
     assert_eq!(
-        crate::outcome::code_prompt(&challenge),
+        crate::outcome::code_prompt(&challenge).render(crate::i18n::Lang::En),
         "We sent a code to +*******1234. Enter it here."
     );
     w.cognito.reply(200, tokens(0, Some("r")));
@@ -847,7 +847,7 @@ fn a_dead_refresh_token_ends_the_session() {
         let err = block_on(w.auth.token_info()).unwrap_err();
         assert_eq!(err, AuthError::SessionEnded);
         assert_eq!(
-            crate::outcome::error_text(&err),
+            crate::outcome::error_text(&err).render(crate::i18n::Lang::En),
             "Your session has ended. Please sign in again."
         );
         assert!(!w.auth.is_signed_in());
@@ -941,7 +941,7 @@ fn restore_takes_up_a_saved_session_and_resets_a_corrupt_one() {
     *broken.store.record.borrow_mut() = Some("{\"v\":1,\"access_token\":".into());
     let err = broken.auth.restore().unwrap_err();
     assert_eq!(
-        crate::outcome::error_text(&err),
+        crate::outcome::error_text(&err).render(crate::i18n::Lang::En),
         "The saved session could not be read (it is not valid JSON), so it was cleared. Please sign in again."
     );
     assert_eq!(*broken.store.record.borrow(), None);

@@ -3,8 +3,10 @@
 
 use super::app_setup::AppSetupForm;
 use super::field::{Action, Field, HiddenUsername, Submit};
+use super::language::{say, t};
 use super::{AppCtx, Busy};
 use crate::auth::{Factor, Profile};
+use crate::i18n::Key;
 use crate::outcome::factor_state;
 use crate::secret::Password;
 use leptos::ev::SubmitEvent;
@@ -26,10 +28,10 @@ pub fn AccountPanel() -> impl IntoView {
     };
     view! {
         <section class="card" data-testid="account">
-            <h2>"Account"</h2>
+            <h2>{t(Key::Account)}</h2>
             <div class="actions">
-                <Action id="load-profile" idle="Show profile" working="Loading…" busy=Busy::LoadingProfile run=AppCtx::load_profile />
-                <Action id="sign-out-everywhere" idle="Sign out everywhere" working="Signing out everywhere…" busy=Busy::SigningOutEverywhere secondary=true run=AppCtx::sign_out_everywhere />
+                <Action id="load-profile" idle=Key::ShowProfile working=Key::Loading busy=Busy::LoadingProfile run=AppCtx::load_profile />
+                <Action id="sign-out-everywhere" idle=Key::SignOutEverywhere working=Key::SigningOutEverywhere busy=Busy::SigningOutEverywhere secondary=true run=AppCtx::sign_out_everywhere />
             </div>
             {move || ctx.session.profile.get().map(|profile| view! {
                 <dl class="facts" data-testid="profile">
@@ -40,12 +42,12 @@ pub fn AccountPanel() -> impl IntoView {
                 </dl>
             })}
             {move || ctx.session.profile.get().map(|profile| view! { <MfaSection profile /> })}
-            <h3>"Change password"</h3>
+            <h3>{t(Key::ChangePassword)}</h3>
             <form on:submit=change data-testid="change-password-form">
                 <HiddenUsername username=username.unwrap_or_default() />
-                <Field label="Current password" id="current-password" kind="password" autocomplete="current-password" value=current />
-                <Field label="New password" id="changed-password" kind="password" autocomplete="new-password" value=new />
-                <Submit id="change-password" idle="Change password" working="Changing…" busy=Busy::ChangingPassword />
+                <Field label=Key::CurrentPassword id="current-password" kind="password" autocomplete="current-password" value=current />
+                <Field label=Key::NewPassword id="changed-password" kind="password" autocomplete="new-password" value=new />
+                <Submit id="change-password" idle=Key::ChangePassword working=Key::Changing busy=Busy::ChangingPassword />
             </form>
         </section>
     }
@@ -63,34 +65,34 @@ fn MfaSection(profile: Profile) -> impl IntoView {
     }
     let states = factors
         .into_iter()
-        .map(|f| view! { <li data-testid=format!("mfa-{}", f.challenge())>{factor_state(mfa, f)}</li> })
+        .map(|f| view! { <li data-testid=format!("mfa-{}", f.challenge())>{say(factor_state(mfa, f))}</li> })
         .collect_view();
     let app = match mfa.is_on(Factor::App) {
         true => {
-            view! { <Action id="mfa-app-off" idle="Turn off the authenticator app" busy=Busy::ChangingFactors working="Turning off…" secondary=true run=AppCtx::app_off /> }
+            view! { <Action id="mfa-app-off" idle=Key::AppOffButton busy=Busy::ChangingFactors working=Key::TurningOff secondary=true run=AppCtx::app_off /> }
         }
         false => {
-            view! { <Action id="mfa-app-setup" idle="Set up an authenticator app" busy=Busy::StartingAppSetup working="Preparing…" run=AppCtx::start_app_setup /> }
+            view! { <Action id="mfa-app-setup" idle=Key::SetUpApp busy=Busy::StartingAppSetup working=Key::Preparing run=AppCtx::start_app_setup /> }
         }
     };
     let sms = match (mfa.is_on(Factor::Sms), profile.has_verified_phone()) {
         (true, _) => Some(
-            view! { <Action id="mfa-sms-off" idle="Turn off text-message codes" busy=Busy::ChangingFactors working="Turning off…" secondary=true run=AppCtx::sms_off /> },
+            view! { <Action id="mfa-sms-off" idle=Key::SmsOffButton busy=Busy::ChangingFactors working=Key::TurningOff secondary=true run=AppCtx::sms_off /> },
         ),
         (false, true) => Some(
-            view! { <Action id="mfa-sms-on" idle="Turn on text-message codes" busy=Busy::ChangingFactors working="Turning on…" run=AppCtx::sms_on /> },
+            view! { <Action id="mfa-sms-on" idle=Key::SmsOnButton busy=Busy::ChangingFactors working=Key::TurningOn run=AppCtx::sms_on /> },
         ),
         (false, false) => None,
     };
     let on_code = Callback::new(move |code| ctx.enable_app(code));
     view! {
-        <h3>"Two-step sign-in"</h3>
+        <h3>{t(Key::TwoStepSignIn)}</h3>
         <ul class="facts" data-testid="mfa-status">{states}</ul>
         <div class="actions">{app}{sms}</div>
         {move || ctx.session.new_app.get().map(|app| view! {
             <div data-testid="app-setup">
                 <AppSetupForm app on_code />
-                <Action id="cancel-app-setup" idle="Cancel" secondary=true run=AppCtx::cancel_app_setup />
+                <Action id="cancel-app-setup" idle=Key::Cancel secondary=true run=AppCtx::cancel_app_setup />
             </div>
         })}
     }

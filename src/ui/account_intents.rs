@@ -3,6 +3,7 @@
 
 use super::state::{AppCtx, Busy};
 use crate::auth::{AppCode, Factor, MfaSettings, NewAccount};
+use crate::i18n::{Key, Text};
 use crate::outcome::{self, Screen, Tone};
 use crate::secret::Password;
 use leptos::prelude::*;
@@ -12,18 +13,21 @@ impl AppCtx {
     pub fn sign_up(self, username: String, email: String, password: Password) {
         self.known_username.set(username.clone());
         self.run(Busy::SigningUp, move |auth| async move {
-            self.log(Tone::Info, format!("Creating the account {username}…"));
+            self.log(
+                Tone::Info,
+                Text::with(Key::CreatingAccountOf, [Text::raw(username.as_str())]),
+            );
             match auth.sign_up(&username, &email, &password).await {
                 Ok(NewAccount::Confirmed) => {
-                    self.apply(outcome::done("Account created. Sign in with it."));
+                    self.apply(outcome::done(Key::AccountCreated));
                     self.show(Screen::SignIn);
                 }
                 Ok(NewAccount::AwaitsCode(sent)) => {
                     let sent = outcome::code_sent(&sent);
-                    self.apply(outcome::done(format!("Account created. {sent}")));
+                    self.apply(outcome::done(Text::with(Key::AccountCreatedSent, [sent])));
                     self.show(Screen::Confirm(username));
                 }
-                Err(e) => self.fail("Creating the account", e),
+                Err(e) => self.fail(Key::WhatCreating, e),
             }
         });
     }
@@ -33,12 +37,13 @@ impl AppCtx {
         self.run(Busy::Confirming, move |auth| async move {
             match auth.confirm_sign_up(&username, &code).await {
                 Ok(()) => {
-                    self.apply(outcome::done(format!(
-                        "Account {username} confirmed. Sign in with it."
+                    self.apply(outcome::done(Text::with(
+                        Key::AccountConfirmed,
+                        [Text::raw(username.as_str())],
                     )));
                     self.show(Screen::SignIn);
                 }
-                Err(e) => self.fail("Confirming the account", e),
+                Err(e) => self.fail(Key::WhatConfirming, e),
             }
         });
     }
@@ -48,7 +53,7 @@ impl AppCtx {
         self.run(Busy::SendingCode, move |auth| async move {
             match auth.resend_confirmation_code(&username).await {
                 Ok(sent) => self.apply(outcome::done(outcome::code_sent(&sent))),
-                Err(e) => self.fail("Sending a new code", e),
+                Err(e) => self.fail(Key::WhatSendingCode, e),
             }
         });
     }
@@ -62,7 +67,7 @@ impl AppCtx {
                     self.apply(outcome::done(outcome::code_sent(&sent)));
                     self.show(Screen::ResetPassword(username));
                 }
-                Err(e) => self.fail("Asking for a reset code", e),
+                Err(e) => self.fail(Key::WhatResetCode, e),
             }
         });
     }
@@ -72,13 +77,13 @@ impl AppCtx {
         self.run(Busy::Resetting, move |auth| async move {
             match auth.reset_password(&username, &code, &password).await {
                 Ok(()) => {
-                    self.log(Tone::Success, "Password reset. Signing in with it…");
+                    self.log(Tone::Success, Key::PasswordResetSigningIn);
                     match auth.sign_in(&username, &password).await {
                         Ok(step) => self.apply(outcome::after_step(step)),
-                        Err(e) => self.fail("Sign-in", e),
+                        Err(e) => self.fail(Key::WhatSignIn, e),
                     }
                 }
-                Err(e) => self.fail("Resetting the password", e),
+                Err(e) => self.fail(Key::WhatResetting, e),
             }
         });
     }
@@ -87,8 +92,8 @@ impl AppCtx {
     pub fn change_password(self, current: Password, new: Password) {
         self.run(Busy::ChangingPassword, move |auth| async move {
             match auth.change_password(&current, &new).await {
-                Ok(()) => self.apply(outcome::done("Password changed.")),
-                Err(e) => self.fail("Changing the password", e),
+                Ok(()) => self.apply(outcome::done(Key::PasswordChanged)),
+                Err(e) => self.fail(Key::WhatChanging, e),
             }
         });
     }
@@ -98,10 +103,10 @@ impl AppCtx {
         self.run(Busy::LoadingProfile, move |auth| async move {
             match auth.profile().await {
                 Ok(profile) => {
-                    self.log(Tone::Success, "Profile read from Cognito (GetUser).");
+                    self.log(Tone::Success, Key::ProfileRead);
                     self.session.profile.set(Some(profile));
                 }
-                Err(e) => self.fail("Reading the profile", e),
+                Err(e) => self.fail(Key::WhatProfile, e),
             }
         });
     }
@@ -112,9 +117,9 @@ impl AppCtx {
             match auth.sign_out_everywhere().await {
                 Ok(()) => {
                     self.show(Screen::SignIn);
-                    self.apply(outcome::done("Signed out on every device."));
+                    self.apply(outcome::done(Key::SignedOutEverywhere));
                 }
-                Err(e) => self.fail("Signing out everywhere", e),
+                Err(e) => self.fail(Key::WhatSignOutEverywhere, e),
             }
         });
     }
@@ -124,13 +129,10 @@ impl AppCtx {
         self.run(Busy::StartingAppSetup, move |auth| async move {
             match auth.new_app().await {
                 Ok(app) => {
-                    self.log(
-                        Tone::Info,
-                        "New authenticator-app key made (AssociateSoftwareToken).",
-                    );
+                    self.log(Tone::Info, Key::NewAppKey);
                     self.session.new_app.set(Some(app));
                 }
-                Err(e) => self.fail("Setting up an authenticator app", e),
+                Err(e) => self.fail(Key::WhatAppSetup, e),
             }
         });
     }
@@ -142,11 +144,9 @@ impl AppCtx {
                 Ok(settings) => {
                     self.session.new_app.set(None);
                     self.set_mfa_settings(settings);
-                    self.apply(outcome::done(
-                        "Authenticator app set up. Sign-ins now ask for its code.",
-                    ));
+                    self.apply(outcome::done(Key::AppSetUpDone));
                 }
-                Err(e) => self.fail("Checking the app's code", e),
+                Err(e) => self.fail(Key::WhatAppCode, e),
             }
         });
     }
@@ -178,7 +178,7 @@ impl AppCtx {
                     self.set_mfa_settings(settings);
                     self.apply(outcome::done(outcome::factor_changed(factor, on)));
                 }
-                Err(e) => self.fail("Changing the sign-in factors", e),
+                Err(e) => self.fail(Key::WhatFactors, e),
             }
         });
     }
@@ -205,8 +205,10 @@ impl AppCtx {
             .unwrap_or_else(|| window().location().host().unwrap_or_default())
     }
 
-    /// The password rules to show where a password is chosen.
-    pub fn password_policy(self) -> String {
-        self.auth.with_value(|a| a.config().password_policy.clone())
+    /// The password rules to show where a password is chosen: the config's, or Cognito's
+    /// default policy.
+    pub fn password_policy(self) -> Text {
+        let configured = self.auth.with_value(|a| a.config().password_policy.clone());
+        configured.map_or(Key::PasswordPolicy.into(), Text::Raw)
     }
 }

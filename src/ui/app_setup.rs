@@ -2,8 +2,10 @@
 //! app's first code — at sign-in (`MFA_SETUP`) and from the account screen.
 
 use super::field::{BackToSignIn, Field, Submit};
+use super::language::t;
 use super::{AppCtx, Busy};
 use crate::auth::{AppCode, ChallengeAnswer, NewApp, SetupChallenge};
+use crate::i18n::Key;
 use crate::qr::QrMatrix;
 use leptos::ev::SubmitEvent;
 use leptos::prelude::*;
@@ -15,7 +17,7 @@ pub fn AppSetupForm(app: NewApp, on_code: Callback<AppCode>) -> impl IntoView {
     let ctx = expect_context::<AppCtx>();
     let qr = QrMatrix::encode(&app.otpauth_uri(&ctx.mfa_issuer())).map(|qr| {
         view! {
-            <svg class="qr" viewBox=qr.view_box() role="img" aria-label="QR code for your authenticator app" data-testid="totp-qr">
+            <svg class="qr" viewBox=qr.view_box() role="img" aria-label=t(Key::QrLabel) data-testid="totp-qr">
                 <path d=qr.svg_path() />
             </svg>
         }
@@ -34,14 +36,14 @@ pub fn AppSetupForm(app: NewApp, on_code: Callback<AppCode>) -> impl IntoView {
     };
     view! {
         <ol class="steps">
-            <li>"Scan this QR code with your authenticator app." {qr}</li>
-            <li>"Or type this key into the app: " <code data-testid="totp-secret">{app.grouped_secret()}</code></li>
-            <li>"Enter the 6-digit code the app shows."</li>
+            <li>{t(Key::ScanQr)} {qr}</li>
+            <li>{t(Key::TypeKey)} " " <code data-testid="totp-secret">{app.grouped_secret()}</code></li>
+            <li>{t(Key::EnterAppCode)}</li>
         </ol>
         <form on:submit=submit data-testid="app-setup-form">
-            <Field label="Code" id="setup-code" autocomplete="one-time-code" inputmode="numeric" value=code />
-            <Field label="Device name (optional)" id="device-name" optional=true value=device_name />
-            <Submit id="verify-app" idle="Verify and turn on" working="Verifying…" busy=Busy::CheckingCode />
+            <Field label=Key::Code id="setup-code" autocomplete="one-time-code" inputmode="numeric" value=code />
+            <Field label=Key::DeviceName id="device-name" optional=true value=device_name />
+            <Submit id="verify-app" idle=Key::VerifyAndTurnOn working=Key::Verifying busy=Busy::CheckingCode />
         </form>
     }
 }
@@ -55,7 +57,7 @@ pub fn SetUpAppScreen(setup: SetupChallenge) -> impl IntoView {
         Callback::new(move |code| ctx.answer(ChallengeAnswer::SetUpApp(setup.clone(), code)));
     view! {
         <section class="card">
-            <h2>"Set up an authenticator app"</h2>
+            <h2>{t(Key::SetUpApp)}</h2>
             <AppSetupForm app on_code />
             <BackToSignIn />
         </section>

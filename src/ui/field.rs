@@ -1,14 +1,16 @@
 //! The pieces every screen is made of: a labelled input bound to a signal, a submit button, a
 //! link-like button, and a button that runs one of the app's intents.
 
+use super::language::t;
 use super::{AppCtx, Busy};
+use crate::i18n::Key;
 use crate::outcome::Screen;
 use leptos::prelude::*;
 
 #[component]
 pub fn Field(
     /// The visible label.
-    label: &'static str,
+    label: Key,
     /// The element id, also its `data-testid`.
     id: &'static str,
     /// `text`, `password`, `email`, …
@@ -30,7 +32,7 @@ pub fn Field(
     value: RwSignal<String>,
 ) -> impl IntoView {
     view! {
-        <label for=id>{label}</label>
+        <label for=id>{t(label)}</label>
         <input
             id=id
             data-testid=id
@@ -61,15 +63,23 @@ pub fn HiddenUsername(username: String) -> impl IntoView {
 #[component]
 pub fn Submit(
     id: &'static str,
-    idle: &'static str,
-    working: &'static str,
+    idle: Key,
+    working: Key,
     /// What runs when this button's form is sent.
     busy: Busy,
 ) -> impl IntoView {
     let ctx = expect_context::<AppCtx>();
+    let label = move || {
+        let key = if ctx.busy.get() == Some(busy) {
+            working
+        } else {
+            idle
+        };
+        ctx.language.get().template(key)
+    };
     view! {
         <button type="submit" data-testid=id disabled=move || ctx.is_busy()>
-            {move || if ctx.busy.get() == Some(busy) { working } else { idle }}
+            {label}
         </button>
     }
     .into_any()
@@ -77,11 +87,11 @@ pub fn Submit(
 
 /// A button that looks like a link, for moving between the signed-out screens.
 #[component]
-pub fn LinkButton(id: &'static str, text: &'static str, to: Screen) -> impl IntoView {
+pub fn LinkButton(id: &'static str, text: Key, to: Screen) -> impl IntoView {
     let ctx = expect_context::<AppCtx>();
     view! {
         <button type="button" class="link" data-testid=id on:click=move |_| ctx.show(to.clone())>
-            {text}
+            {t(text)}
         </button>
     }
 }
@@ -91,7 +101,7 @@ pub fn LinkButton(id: &'static str, text: &'static str, to: Screen) -> impl Into
 pub fn BackToSignIn() -> impl IntoView {
     view! {
         <p class="links">
-            <LinkButton id="go-sign-in" text="Back to sign in" to=Screen::SignIn />
+            <LinkButton id="go-sign-in" text=Key::BackToSignIn to=Screen::SignIn />
         </p>
     }
 }
@@ -102,21 +112,21 @@ pub fn BackToSignIn() -> impl IntoView {
 #[component]
 pub fn Action(
     id: &'static str,
-    idle: &'static str,
+    idle: Key,
     /// What it says while `busy` runs (intents that do not wait have no `busy`).
     #[prop(optional)]
-    working: &'static str,
+    working: Option<Key>,
     #[prop(optional)] busy: Option<Busy>,
     #[prop(optional)] secondary: bool,
     run: fn(AppCtx),
 ) -> impl IntoView {
     let ctx = expect_context::<AppCtx>();
     let label = move || {
-        if busy.is_some() && ctx.busy.get() == busy {
-            working
-        } else {
-            idle
-        }
+        let key = match working {
+            Some(working) if busy.is_some() && ctx.busy.get() == busy => working,
+            _ => idle,
+        };
+        ctx.language.get().template(key)
     };
     view! {
         <button

@@ -4,7 +4,8 @@
 
 use super::state::{AppCtx, Busy};
 use crate::auth::{AuthError, ChallengeAnswer, TabMessage};
-use crate::browser::{BrowserAuth, local_time};
+use crate::browser::BrowserAuth;
+use crate::i18n::{Key, Text};
 use crate::outcome::{self, Screen, Tone};
 use crate::secret::Password;
 use leptos::prelude::*;
@@ -14,14 +15,17 @@ impl AppCtx {
     pub fn sign_in(self, username: String, password: Password) {
         self.known_username.set(username.clone());
         self.run(Busy::SigningIn, move |auth| async move {
-            self.log(Tone::Info, format!("Signing in as {username}…"));
+            self.log(
+                Tone::Info,
+                Text::with(Key::SigningInAs, [Text::raw(username.as_str())]),
+            );
             match auth.sign_in(&username, &password).await {
                 Ok(step) => self.apply(outcome::after_step(step)),
                 Err(AuthError::NotConfirmed) => {
-                    self.apply(outcome::told("This account is not confirmed yet. Enter the code you were sent, or ask for a new one."));
+                    self.apply(outcome::told(Key::NotConfirmedEnterCode));
                     self.show(Screen::Confirm(username));
                 }
-                Err(e) => self.fail("Sign-in", e),
+                Err(e) => self.fail(Key::WhatSignIn, e),
             }
         });
     }
@@ -30,14 +34,14 @@ impl AppCtx {
     /// password keeps the screen, so the user can try again.
     pub fn answer(self, answer: ChallengeAnswer) {
         let (busy, what) = match &answer {
-            ChallengeAnswer::NewPassword(..) => (Busy::SettingPassword, "Setting the new password"),
+            ChallengeAnswer::NewPassword(..) => (Busy::SettingPassword, Key::WhatNewPassword),
             ChallengeAnswer::Code(..) | ChallengeAnswer::SetUpApp(..) => {
-                (Busy::CheckingCode, "Checking the code")
+                (Busy::CheckingCode, Key::WhatCheckingCode)
             }
-            ChallengeAnswer::Factor(..) => (Busy::ChoosingFactor, "Choosing the factor"),
+            ChallengeAnswer::Factor(..) => (Busy::ChoosingFactor, Key::WhatChoosingFactor),
         };
         self.run(busy, move |auth| async move {
-            self.log(Tone::Info, format!("{what}…"));
+            self.log(Tone::Info, Text::with(Key::Working, [what.into()]));
             match auth.answer(&answer).await {
                 Ok(step) => self.apply(outcome::after_step(step)),
                 Err(e) => self.fail(what, e),
@@ -51,14 +55,8 @@ impl AppCtx {
             match auth.token_info().await {
                 Ok(read) => {
                     self.apply(match read.refreshed {
-                        Some(refreshed) => outcome::after_refresh(
-                            "The access token had expired, so it was refreshed first.",
-                            &refreshed,
-                        ),
-                        None => outcome::noted(
-                            Tone::Info,
-                            "Token info read; the access token is still valid.",
-                        ),
+                        Some(refreshed) => outcome::after_refresh(Key::LeadExpired, &refreshed),
+                        None => outcome::noted(Tone::Info, Key::TokenInfoRead),
                     });
                     self.session.info.set(Some(read.info));
                 }
@@ -70,13 +68,13 @@ impl AppCtx {
     /// Refreshes now and reports whether the refresh token rotated.
     pub fn refresh_now(self) {
         self.run(Busy::Refreshing, move |auth| async move {
-            self.log(Tone::Info, "Refreshing the tokens…");
+            self.log(Tone::Info, Key::RefreshingTokens);
             match auth.refresh().await {
                 Ok(refreshed) => {
-                    self.apply(outcome::after_refresh("Tokens refreshed.", &refreshed));
+                    self.apply(outcome::after_refresh(Key::LeadRefreshed, &refreshed));
                     self.show_info(&auth).await;
                 }
-                Err(e) => self.fail("Refresh", e),
+                Err(e) => self.fail(Key::WhatRefresh, e),
             }
         });
     }
@@ -120,16 +118,13 @@ impl AppCtx {
                     self.apply(outcome::after_background_refresh(&refreshed));
                     self.show_info(&auth).await;
                 }
-                Some(Err(AuthError::Superseded)) => self.log(
-                    Tone::Info,
-                    "A background refresh was set aside: the session changed meanwhile.",
-                ),
-                Some(Err(error)) if !auth.is_signed_in() => self.fail("Refresh", error),
+                Some(Err(AuthError::Superseded)) => self.log(Tone::Info, Key::BackgroundSetAside),
+                Some(Err(error)) if !auth.is_signed_in() => self.fail(Key::WhatRefresh, error),
                 // A user action under way reports its own outcome.
                 Some(Err(_)) if self.busy.get_untracked().is_some() => {}
                 Some(Err(error)) => {
                     let online = self.situation().online;
-                    let retry_at = auth.retry_at_ms().map(local_time);
+                    let retry_at = auth.retry_at_ms().map(|at| self.language.time(at));
                     self.apply(outcome::after_background_failure(&error, retry_at, online));
                 }
             }
@@ -166,7 +161,7 @@ impl AppCtx {
     /// A read whose refresh failed: says why, and shows the session still held as it is
     /// (ended, with the next try) rather than no token info at all.
     fn read_failed(self, auth: &BrowserAuth, error: AuthError) {
-        self.fail("Reading the token info", error);
+        self.fail(Key::WhatReading, error);
         if let Ok(info) = auth.info() {
             self.session.info.set(Some(info));
         }

@@ -1,6 +1,9 @@
 //! The operation log: every action and its outcome, newest first, always rendered as text.
 
 use super::AppCtx;
+use super::language::t;
+use crate::browser::local_time;
+use crate::i18n::Key;
 use leptos::prelude::*;
 
 #[component]
@@ -9,22 +12,23 @@ pub fn OperationLog() -> impl IntoView {
     view! {
         <section class="card log" aria-live="polite">
             <div class="log-head">
-                <h2>"Operation log"</h2>
+                <h2>{t(Key::OperationLog)}</h2>
                 <button class="secondary small" data-testid="log-clear" on:click=move |_| ctx.clear_log()>
-                    "Clear"
+                    {t(Key::Clear)}
                 </button>
             </div>
             <ol data-testid="log">
                 // Redrawn whole on each change: a keyed <For> cost 3.2 KB of bundle, and the
                 // log is short text.
                 {move || {
+                    let (lang, locale) = (ctx.language.get(), ctx.language.locale());
                     ctx.log
                         .get()
                         .into_iter()
                         .map(|entry| view! {
                             <li class=entry.tone.class() data-testid="log-entry">
-                                <time>{entry.time}</time>
-                                <span>{entry.text}</span>
+                                <time>{local_time(entry.at_ms, &locale)}</time>
+                                <span>{entry.text.render(lang)}</span>
                             </li>
                         })
                         .collect_view()

@@ -1,8 +1,10 @@
 //! The second factor at sign-in: the one-time code screen, and the choice of factor.
 
 use super::field::{BackToSignIn, Field, Submit};
+use super::language::{say, t};
 use super::{AppCtx, Busy};
 use crate::auth::{ChallengeAnswer, CodeChallenge, FactorChoice};
+use crate::i18n::Key;
 use crate::outcome::{code_prompt, factor_name};
 use leptos::ev::SubmitEvent;
 use leptos::prelude::*;
@@ -13,7 +15,7 @@ use leptos::prelude::*;
 pub fn CodeForm(challenge: CodeChallenge) -> impl IntoView {
     let ctx = expect_context::<AppCtx>();
     let code = RwSignal::new(String::new());
-    let prompt = code_prompt(&challenge);
+    let prompt = say(code_prompt(&challenge));
     let submit = move |ev: SubmitEvent| {
         ev.prevent_default();
         let typed = code.get_untracked();
@@ -24,11 +26,11 @@ pub fn CodeForm(challenge: CodeChallenge) -> impl IntoView {
     };
     view! {
         <section class="card">
-            <h2>"Enter your code"</h2>
+            <h2>{t(Key::EnterYourCode)}</h2>
             <p id="code-prompt" data-testid="code-prompt">{prompt}</p>
             <form on:submit=submit data-testid="code-form">
-                <Field label="Code" id="mfa-code" autocomplete="one-time-code" inputmode="numeric" described_by="code-prompt" value=code />
-                <Submit id="verify-code" idle="Verify" working="Verifying…" busy=Busy::CheckingCode />
+                <Field label=Key::Code id="mfa-code" autocomplete="one-time-code" inputmode="numeric" described_by="code-prompt" value=code />
+                <Submit id="verify-code" idle=Key::Verify working=Key::Verifying busy=Busy::CheckingCode />
             </form>
             <BackToSignIn />
         </section>
@@ -48,14 +50,14 @@ pub fn FactorForm(choice: FactorChoice) -> impl IntoView {
             view! {
                 <button type="button" data-testid=id disabled=move || ctx.is_busy()
                     on:click=move |_| ctx.answer(ChallengeAnswer::Factor(choice.clone(), factor))>
-                    {factor_name(factor)}
+                    {t(factor_name(factor))}
                 </button>
             }
         })
         .collect_view();
     view! {
         <section class="card">
-            <h2>"How do you want to confirm it's you?"</h2>
+            <h2>{t(Key::HowToConfirm)}</h2>
             <div class="choices" data-testid="factor-choice">{buttons}</div>
             <BackToSignIn />
         </section>

@@ -7,18 +7,22 @@ mod app_setup;
 mod field;
 mod hooks;
 mod intents;
+mod language;
 mod log;
 mod mfa;
 mod sign_in;
 mod state;
 mod token_info;
 
+pub use language::{Language, LanguageSwitch};
 pub use state::{AppCtx, Busy, LogEntry, SessionView};
 
 use crate::outcome::Screen;
 
 use crate::browser::{browser_auth, load_config};
-use crate::config::Config;
+use crate::config::{Config, RefreshMode};
+use crate::i18n::{Key, Text};
+use language::{say, t};
 use leptos::prelude::*;
 
 /// The app: loads `/config.json`, beside `index.html` at the site's root (an absolute path, so
@@ -29,20 +33,26 @@ pub fn App() -> impl IntoView {
 }
 
 /// Loads the config at `config_url`, then shows the app, or a page saying exactly what is
-/// wrong with the config.
+/// wrong with the config. The language switch is on every page, this one's first.
 #[component]
 pub fn ConfiguredApp(
     /// Where `config.json` is, relative to the page.
     config_url: &'static str,
 ) -> impl IntoView {
+    Language::here();
     let config = RwSignal::new(None::<Result<Config, String>>);
     leptos::task::spawn_local(async move {
         config.set(Some(load_config(config_url).await));
     });
-    move || match config.get() {
-        None => view! { <p class="loading">"Loading configuration…"</p> }.into_any(),
-        Some(Err(problem)) => view! { <ConfigProblem problem /> }.into_any(),
-        Some(Ok(config)) => view! { <Shell config /> }.into_any(),
+    view! {
+        <main class="app">
+            <LanguageSwitch />
+            {move || match config.get() {
+                None => view! { <p class="loading">{t(Key::LoadingConfig)}</p> }.into_any(),
+                Some(Err(problem)) => view! { <ConfigProblem problem /> }.into_any(),
+                Some(Ok(config)) => view! { <Shell config /> }.into_any(),
+            }}
+        </main>
     }
 }
 
@@ -53,13 +63,11 @@ pub fn ConfigProblem(
     problem: String,
 ) -> impl IntoView {
     view! {
-        <main class="app">
-            <section class="card error-page" data-testid="config-error">
-                <h1>"This app is not configured correctly"</h1>
-                <p class="problem">{problem}</p>
-                <p>"Fix config.json beside index.html (see the README), then reload."</p>
-            </section>
-        </main>
+        <section class="card error-page" data-testid="config-error">
+            <h1>{t(Key::ConfigProblemTitle)}</h1>
+            <p class="problem">{problem}</p>
+            <p>{t(Key::ConfigProblemFix)}</p>
+        </section>
     }
 }
 
@@ -69,49 +77,44 @@ pub fn Shell(
     /// The pool, client and refresh settings, as `config.json` gave them.
     config: Config,
 ) -> impl IntoView {
-    let subtitle = format!(
-        "{} · {} refresh",
-        config.user_pool_id,
-        match config.refresh_mode {
-            crate::config::RefreshMode::Rotation => "rotating",
-            crate::config::RefreshMode::Legacy => "legacy",
-        }
-    );
+    let mode = match config.refresh_mode {
+        RefreshMode::Rotation => Key::RotatingRefresh,
+        RefreshMode::Legacy => Key::LegacyRefresh,
+    };
+    let subtitle = say(Text::with(mode, [Text::raw(config.user_pool_id.as_str())]));
     let (auth, tabs) = browser_auth(config);
-    let ctx = AppCtx::new(auth);
+    let ctx = AppCtx::new(auth, Language::here());
     provide_context(ctx);
     ctx.start(tabs);
     view! {
-        <main class="app">
-            <header class="top">
-                <h1>"Cognito session"</h1>
-                <p class="subtitle" data-testid="pool">{subtitle}</p>
-            </header>
-            <NoticeBar />
-            {move || match ctx.screen() {
-                Screen::SignIn => view! { <sign_in::SignInForm /> }.into_any(),
-                Screen::NewPassword(challenge) => {
-                    view! { <sign_in::NewPasswordForm challenge /> }.into_any()
+        <header class="top">
+            <h1>{t(Key::AppTitle)}</h1>
+            <p class="subtitle" data-testid="pool">{subtitle}</p>
+        </header>
+        <NoticeBar />
+        {move || match ctx.screen() {
+            Screen::SignIn => view! { <sign_in::SignInForm /> }.into_any(),
+            Screen::NewPassword(challenge) => {
+                view! { <sign_in::NewPasswordForm challenge /> }.into_any()
+            }
+            Screen::Code(challenge) => view! { <mfa::CodeForm challenge /> }.into_any(),
+            Screen::ChooseFactor(choice) => view! { <mfa::FactorForm choice /> }.into_any(),
+            Screen::SetUpApp(setup) => view! { <app_setup::SetUpAppScreen setup /> }.into_any(),
+            Screen::SignUp => view! { <sign_in::SignUpForm /> }.into_any(),
+            Screen::Confirm(username) => view! { <sign_in::ConfirmForm username /> }.into_any(),
+            Screen::ForgotPassword => view! { <sign_in::ForgotPasswordForm /> }.into_any(),
+            Screen::ResetPassword(username) => {
+                view! { <sign_in::ResetPasswordForm username /> }.into_any()
+            }
+            Screen::SignedIn => {
+                view! {
+                    <token_info::TokenPanel />
+                    <account::AccountPanel />
                 }
-                Screen::Code(challenge) => view! { <mfa::CodeForm challenge /> }.into_any(),
-                Screen::ChooseFactor(choice) => view! { <mfa::FactorForm choice /> }.into_any(),
-                Screen::SetUpApp(setup) => view! { <app_setup::SetUpAppScreen setup /> }.into_any(),
-                Screen::SignUp => view! { <sign_in::SignUpForm /> }.into_any(),
-                Screen::Confirm(username) => view! { <sign_in::ConfirmForm username /> }.into_any(),
-                Screen::ForgotPassword => view! { <sign_in::ForgotPasswordForm /> }.into_any(),
-                Screen::ResetPassword(username) => {
-                    view! { <sign_in::ResetPasswordForm username /> }.into_any()
-                }
-                Screen::SignedIn => {
-                    view! {
-                        <token_info::TokenPanel />
-                        <account::AccountPanel />
-                    }
-                        .into_any()
-                }
-            }}
-            <log::OperationLog />
-        </main>
+                    .into_any()
+            }
+        }}
+        <log::OperationLog />
     }
 }
 
@@ -123,7 +126,7 @@ fn NoticeBar() -> impl IntoView {
             let class = format!("notice {}", notice.tone.class());
             view! {
                 <div class=class role="alert" data-testid="notice">
-                    {notice.text}
+                    {ctx.language.say(&notice.text)}
                 </div>
             }
         })

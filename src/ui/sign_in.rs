@@ -1,8 +1,10 @@
 //! The signed-out screens: sign in, new password, sign up, confirm, forgot and reset password.
 
 use super::field::{BackToSignIn, Field, HiddenUsername, LinkButton, Submit};
+use super::language::{say, t};
 use super::{AppCtx, Busy};
 use crate::auth::{ChallengeAnswer, PendingChallenge};
+use crate::i18n::{Key, Text};
 use crate::outcome::Screen;
 use crate::secret::Password;
 use leptos::ev::SubmitEvent;
@@ -24,15 +26,15 @@ pub fn SignInForm() -> impl IntoView {
     };
     view! {
         <section class="card">
-            <h2>"Sign in"</h2>
+            <h2>{t(Key::SignIn)}</h2>
             <form on:submit=submit data-testid="sign-in-form">
-                <Field label="Username or email" id="username" autocomplete="username" value=username />
-                <Field label="Password" id="password" kind="password" autocomplete="current-password" value=password />
-                <Submit id="sign-in" idle="Sign in" working="Signing in…" busy=Busy::SigningIn />
+                <Field label=Key::UsernameOrEmail id="username" autocomplete="username" value=username />
+                <Field label=Key::Password id="password" kind="password" autocomplete="current-password" value=password />
+                <Submit id="sign-in" idle=Key::SignIn working=Key::SigningIn busy=Busy::SigningIn />
             </form>
             <p class="links">
-                <LinkButton id="go-sign-up" text="Create an account" to=Screen::SignUp />
-                <LinkButton id="go-forgot-password" text="Forgot your password?" to=Screen::ForgotPassword />
+                <LinkButton id="go-sign-up" text=Key::CreateAnAccount to=Screen::SignUp />
+                <LinkButton id="go-forgot-password" text=Key::ForgotYourPassword to=Screen::ForgotPassword />
             </p>
         </section>
     }
@@ -44,7 +46,10 @@ pub fn NewPasswordForm(challenge: PendingChallenge) -> impl IntoView {
     let password = RwSignal::new(String::new());
     let confirm = RwSignal::new(String::new());
     let mismatch = RwSignal::new(false);
-    let heading = format!("Choose a new password for {}", challenge.username);
+    let heading = say(Text::with(
+        Key::NewPasswordFor,
+        [Text::raw(challenge.username.as_str())],
+    ));
     let account = challenge.username.clone();
     let submit = move |ev: SubmitEvent| {
         ev.prevent_default();
@@ -60,16 +65,16 @@ pub fn NewPasswordForm(challenge: PendingChallenge) -> impl IntoView {
     view! {
         <section class="card">
             <h2>{heading}</h2>
-            <p>"Your account was created with a temporary password. Choose your own to finish signing in."</p>
+            <p>{t(Key::TemporaryPasswordHelp)}</p>
             <form on:submit=submit data-testid="new-password-form">
                 <HiddenUsername username=account />
-                <Field label="New password" id="new-password" kind="password" autocomplete="new-password" value=password />
-                <Field label="New password again" id="new-password-confirm" kind="password" autocomplete="new-password"
+                <Field label=Key::NewPassword id="new-password" kind="password" autocomplete="new-password" value=password />
+                <Field label=Key::NewPasswordAgain id="new-password-confirm" kind="password" autocomplete="new-password"
                     described_by="password-mismatch" invalid=mismatch value=confirm />
                 {move || mismatch.get().then(|| view! {
-                    <p class="field-error" id="password-mismatch" data-testid="password-mismatch">"The two passwords are not the same."</p>
+                    <p class="field-error" id="password-mismatch" data-testid="password-mismatch">{t(Key::PasswordsDiffer)}</p>
                 })}
-                <Submit id="set-password" idle="Set password and sign in" working="Setting password…" busy=Busy::SettingPassword />
+                <Submit id="set-password" idle=Key::SetPasswordAndSignIn working=Key::SettingPassword busy=Busy::SettingPassword />
             </form>
         </section>
     }
@@ -93,16 +98,16 @@ pub fn SignUpForm() -> impl IntoView {
     };
     view! {
         <section class="card">
-            <h2>"Create an account"</h2>
+            <h2>{t(Key::CreateAnAccount)}</h2>
             <form on:submit=submit data-testid="sign-up-form">
-                <Field label="Username" id="sign-up-username" autocomplete="username" value=username />
-                <Field label="Email" id="sign-up-email" kind="email" autocomplete="email" value=email />
-                <Field label="Password" id="sign-up-password" kind="password" autocomplete="new-password" described_by="password-policy" value=password />
-                <p class="hint" id="password-policy" data-testid="password-policy">{ctx.password_policy()}</p>
-                <Submit id="sign-up" idle="Create account" working="Creating account…" busy=Busy::SigningUp />
+                <Field label=Key::Username id="sign-up-username" autocomplete="username" value=username />
+                <Field label=Key::Email id="sign-up-email" kind="email" autocomplete="email" value=email />
+                <Field label=Key::Password id="sign-up-password" kind="password" autocomplete="new-password" described_by="password-policy" value=password />
+                <p class="hint" id="password-policy" data-testid="password-policy">{say(ctx.password_policy())}</p>
+                <Submit id="sign-up" idle=Key::CreateAccount working=Key::CreatingAccount busy=Busy::SigningUp />
             </form>
             <p class="links">
-                <LinkButton id="go-sign-in" text="I have an account: sign in" to=Screen::SignIn />
+                <LinkButton id="go-sign-in" text=Key::HaveAnAccount to=Screen::SignIn />
             </p>
         </section>
     }
@@ -112,7 +117,10 @@ pub fn SignUpForm() -> impl IntoView {
 pub fn ConfirmForm(username: String) -> impl IntoView {
     let ctx = expect_context::<AppCtx>();
     let code = RwSignal::new(String::new());
-    let heading = format!("Confirm the account {username}");
+    let heading = say(Text::with(
+        Key::ConfirmAccountOf,
+        [Text::raw(username.as_str())],
+    ));
     let name = username.clone();
     let submit = move |ev: SubmitEvent| {
         ev.prevent_default();
@@ -121,16 +129,16 @@ pub fn ConfirmForm(username: String) -> impl IntoView {
     view! {
         <section class="card">
             <h2>{heading}</h2>
-            <p>"Enter the code Cognito sent you."</p>
+            <p>{t(Key::EnterCodeSent)}</p>
             <form on:submit=submit data-testid="confirm-form">
-                <Field label="Confirmation code" id="confirm-code" autocomplete="one-time-code" value=code />
-                <Submit id="confirm" idle="Confirm" working="Confirming…" busy=Busy::Confirming />
+                <Field label=Key::ConfirmationCode id="confirm-code" autocomplete="one-time-code" value=code />
+                <Submit id="confirm" idle=Key::Confirm working=Key::Confirming busy=Busy::Confirming />
             </form>
             <p class="links">
                 <button type="button" class="link" data-testid="resend-code" on:click=move |_| ctx.resend_code(username.clone())>
-                    "Send a new code"
+                    {t(Key::SendNewCode)}
                 </button>
-                <LinkButton id="go-sign-in" text="Back to sign in" to=Screen::SignIn />
+                <LinkButton id="go-sign-in" text=Key::BackToSignIn to=Screen::SignIn />
             </p>
         </section>
     }
@@ -146,10 +154,10 @@ pub fn ForgotPasswordForm() -> impl IntoView {
     };
     view! {
         <section class="card">
-            <h2>"Reset your password"</h2>
+            <h2>{t(Key::ResetYourPassword)}</h2>
             <form on:submit=submit data-testid="forgot-form">
-                <Field label="Username" id="forgot-username" autocomplete="username" value=username />
-                <Submit id="send-reset-code" idle="Send me a code" working="Sending…" busy=Busy::SendingCode />
+                <Field label=Key::Username id="forgot-username" autocomplete="username" value=username />
+                <Submit id="send-reset-code" idle=Key::SendMeACode working=Key::Sending busy=Busy::SendingCode />
             </form>
             <BackToSignIn />
         </section>
@@ -160,7 +168,10 @@ pub fn ForgotPasswordForm() -> impl IntoView {
 pub fn ResetPasswordForm(username: String) -> impl IntoView {
     let ctx = expect_context::<AppCtx>();
     let (code, password) = (RwSignal::new(String::new()), RwSignal::new(String::new()));
-    let heading = format!("Choose a new password for {username}");
+    let heading = say(Text::with(
+        Key::NewPasswordFor,
+        [Text::raw(username.as_str())],
+    ));
     let account = username.clone();
     let submit = move |ev: SubmitEvent| {
         ev.prevent_default();
@@ -175,10 +186,10 @@ pub fn ResetPasswordForm(username: String) -> impl IntoView {
             <h2>{heading}</h2>
             <form on:submit=submit data-testid="reset-form">
                 <HiddenUsername username=account />
-                <Field label="Code from the email" id="reset-code" autocomplete="one-time-code" value=code />
-                <Field label="New password" id="reset-password" kind="password" autocomplete="new-password" described_by="reset-policy" value=password />
-                <p class="hint" id="reset-policy">{ctx.password_policy()}</p>
-                <Submit id="reset" idle="Set password and sign in" working="Setting password…" busy=Busy::Resetting />
+                <Field label=Key::CodeFromEmail id="reset-code" autocomplete="one-time-code" value=code />
+                <Field label=Key::NewPassword id="reset-password" kind="password" autocomplete="new-password" described_by="reset-policy" value=password />
+                <p class="hint" id="reset-policy">{say(ctx.password_policy())}</p>
+                <Submit id="reset" idle=Key::SetPasswordAndSignIn working=Key::SettingPassword busy=Busy::Resetting />
             </form>
         </section>
     }

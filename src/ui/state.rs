@@ -3,8 +3,10 @@
 //! `account_intents.rs`; the browser hooks that drive the keep-alive are in `hooks.rs`; what
 //! each outcome shows is decided in `crate::outcome` and applied here.
 
+use super::Language;
 use crate::auth::{NewApp, Profile, TokenInfo};
-use crate::browser::{BrowserAuth, BrowserTabs, local_time};
+use crate::browser::{BrowserAuth, BrowserTabs};
+use crate::i18n::{Key, Text};
 use crate::outcome::{Notice, Outcome, Screen, Situation, Tone, Topic};
 use futures::FutureExt;
 use futures::future::LocalBoxFuture;
@@ -51,12 +53,12 @@ pub enum Busy {
 pub struct LogEntry {
     /// Unique within the page, for keyed redraws.
     pub id: u64,
-    /// Local time of day it happened.
-    pub time: String,
+    /// When it happened (ms since the epoch), written in the page's language when drawn.
+    pub at_ms: u64,
     /// How it reads.
     pub tone: Tone,
     /// What happened.
-    pub text: String,
+    pub text: Text,
 }
 
 const LOG_LIMIT: usize = 200;
@@ -95,6 +97,8 @@ impl SessionView {
 pub struct AppCtx {
     pub(super) auth: StoredValue<BrowserAuth, LocalStorage>,
     screen: RwSignal<Screen>,
+    /// The page's language.
+    pub language: Language,
     /// What the page holds about the signed-in session.
     pub session: SessionView,
     /// The last username typed or confirmed, to fill the next form with.
@@ -113,11 +117,12 @@ pub struct AppCtx {
 }
 
 impl AppCtx {
-    /// The state around `auth`; [`AppCtx::start`] wires it to the browser.
-    pub fn new(auth: BrowserAuth) -> Self {
+    /// The state around `auth`, in `language`; [`AppCtx::start`] wires it to the browser.
+    pub fn new(auth: BrowserAuth, language: Language) -> Self {
         Self {
             auth: StoredValue::new_local(auth),
             screen: RwSignal::new(Screen::SignIn),
+            language,
             session: SessionView::new(),
             known_username: RwSignal::new(String::new()),
             busy: RwSignal::new(None),
@@ -137,12 +142,12 @@ impl AppCtx {
         match self.auth.get_value().restore() {
             Ok(true) => {
                 self.show(Screen::SignedIn);
-                self.log(Tone::Info, "Session restored from this tab's storage.");
+                self.log(Tone::Info, Key::SessionRestored);
                 self.read_token_info();
             }
             Ok(false) => {}
             Err(e) => self.apply(crate::outcome::after_failure(
-                "Restoring the session",
+                Key::WhatRestoring,
                 &e,
                 self.situation(),
             )),
@@ -211,7 +216,7 @@ impl AppCtx {
     }
 
     /// A failure of something the user did (`what`, for the log).
-    pub(super) fn fail(self, what: &str, error: crate::auth::AuthError) {
+    pub(super) fn fail(self, what: Key, error: crate::auth::AuthError) {
         self.apply(crate::outcome::after_failure(
             what,
             &error,
@@ -255,12 +260,12 @@ impl AppCtx {
         self.screen.try_get_untracked().is_some()
     }
 
-    pub(super) fn log(self, tone: Tone, text: impl Into<String>) {
+    pub(super) fn log(self, tone: Tone, text: impl Into<Text>) {
         let id = self.next_log_id.get_value();
         self.next_log_id.set_value(id + 1);
         let entry = LogEntry {
             id,
-            time: local_time(js_sys::Date::now() as u64),
+            at_ms: js_sys::Date::now() as u64,
             tone,
             text: text.into(),
         };

@@ -12,6 +12,9 @@ export default defineConfig({
   expect: { timeout: 10_000 },
   use: {
     baseURL: process.env.APP_URL, // set by scripts/test.sh (scripts/ports.sh)
+    // The suite reads the app in English whatever the machine's language; the Japanese pass
+    // (screens.spec.js, language.spec.js) asks for ja-JP itself.
+    locale: 'en-US',
     trace: 'retain-on-failure',
     launchOptions: {
       executablePath: '/usr/bin/chromium',

@@ -20,6 +20,8 @@ const looked = [];
  */
 export async function lookAt(page, name, title, lang = 'en') {
   mkdirSync(SCREENS_DIR, { recursive: true });
+  // The picture is filed under the language the page says it is in.
+  await expect(page.locator('html')).toHaveAttribute('lang', lang);
   const problems = [];
   const files = [];
   for (const [width, size] of Object.entries(WIDTHS)) {
@@ -61,21 +63,29 @@ export function forms(page) {
 
 const escape = (text) => text.replace(/[&<>"]/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;' })[c]);
 
-/** Writes reports/screens/index.html: one row per screen, its four pictures side by side. */
+/**
+ * Writes reports/screens/index.html: one section per screen, one row per language (English
+ * above Japanese), each row its four pictures side by side.
+ */
 export function writeGallery() {
   if (looked.length === 0) return;
-  const rows = looked.map(({ lang, title, files }) => {
+  const names = [...new Set(looked.map(({ name }) => name))];
+  const row = ({ lang, title, files }) => {
     const cells = files
-      .map(({ file, width, colorScheme }) => `<figure><a href="${file}"><img src="${file}" alt="${escape(`${title}, ${width}, ${colorScheme}`)}" loading="lazy"></a><figcaption>${width}, ${colorScheme}</figcaption></figure>`)
+      .map(({ file, width, colorScheme }) => `<figure><a href="${file}"><img src="${file}" alt="${escape(`${title}, ${lang}, ${width}, ${colorScheme}`)}" loading="lazy"></a><figcaption>${lang}, ${width}, ${colorScheme}</figcaption></figure>`)
       .join('');
-    return `<section><h2>${escape(title)} <small>(${lang})</small></h2><div class="row">${cells}</div></section>`;
+    return `<div class="row">${cells}</div>`;
+  };
+  const rows = names.map((name) => {
+    const looks = looked.filter((look) => look.name === name).sort((a, b) => a.lang.localeCompare(b.lang));
+    return `<section><h2>${escape(looks[0].title)}</h2>${looks.map(row).join('')}</section>`;
   });
   const page = `<!DOCTYPE html>
 <html lang="en"><head><meta charset="utf-8"><title>Every screen of the app</title>
-<style>body{font-family:system-ui,sans-serif;margin:1rem}.row{display:flex;gap:1rem;align-items:flex-start;overflow-x:auto}
+<style>body{font-family:system-ui,sans-serif;margin:1rem}.row{display:flex;gap:1rem;align-items:flex-start;overflow-x:auto;margin-bottom:1rem}
 figure{margin:0}img{max-height:28rem;border:1px solid #ccc}figcaption{font-size:.85rem;color:#555}</style></head>
 <body><h1>Every screen of the app</h1>
-<p>Written by <code>tests/e2e/screens.spec.js</code> on each test run: phone (390 px) and desktop (1280 px) widths, light and dark themes. axe-core found no WCAG 2.2 A/AA violation on any of them.</p>
+<p>Written by <code>tests/e2e/screens.spec.js</code> on each test run: English and Japanese, phone (390 px) and desktop (1280 px) widths, light and dark themes. axe-core found no WCAG 2.2 A/AA violation on any of them.</p>
 ${rows.join('\n')}
 </body></html>
 `;

@@ -1,6 +1,7 @@
-// Every screen of the app, in English: checked with axe-core (WCAG 2.2 A and AA) at phone and
-// desktop widths, light and dark, and photographed for the gallery (reports/screens/index.html);
-// each form as password managers read it; and the main flows with the keyboard alone.
+// Every screen of the app, in English and in Japanese: checked with axe-core (WCAG 2.2 A and
+// AA) at phone and desktop widths, light and dark, and photographed for the gallery
+// (reports/screens/index.html); each form as password managers read it; and the main flows with
+// the keyboard alone (in English).
 // The real local Cognito brings each screen up; the factor choice, which it never sends, is
 // injected by route interception (the test name says so).
 import { test, expect } from './fixtures.js';
@@ -9,119 +10,144 @@ import { forms, lookAt, writeGallery } from './screens.js';
 
 test.afterAll(writeGallery);
 
-test('the config-error page', async ({ page }) => {
-  const app = new AppPage(page);
-  await useConfig(page, { userPoolId: 'eu-west-1_Wrong' });
-  await app.open();
-  await expect(app.byTestId('config-error')).toBeVisible();
-  await lookAt(page, 'config-error', 'Config error');
-});
+/**
+ * Each language's pass: the browser's preferred language picks it (navigator.languages), and a
+ * few words the checks below read, as that language's table (src/i18n) writes them.
+ */
+const PASSES = {
+  en: {
+    locale: 'en-US',
+    refused: 'Incorrect username or password.',
+    mismatch: 'The two passwords are not the same.',
+    appCode: 'Enter the 6-digit code your authenticator app shows.',
+  },
+  ja: {
+    locale: 'ja-JP',
+    refused: 'ユーザー名またはパスワードが正しくありません。',
+    mismatch: '2つのパスワードが一致しません。',
+    appCode: '認証アプリに表示されている6桁のコードを入力してください。',
+  },
+};
 
-test('the signed-out screens: sign in, a refused password, sign up, confirm, forgot, reset', async ({ page }) => {
-  test.setTimeout(120_000);
-  const app = new AppPage(page);
-  await app.open();
-  await lookAt(page, 'sign-in', 'Sign in');
-  expect(await forms(page)).toEqual({ 'sign-in-form': { submits: 1, fields: ['username', 'current-password'] } });
+for (const [lang, words] of Object.entries(PASSES)) {
+  test.describe(`in ${lang}`, () => {
+    test.use({ locale: words.locale });
 
-  const user = await freshUser('screens');
-  await app.signIn({ ...user, password: 'Wrong-Passw0rd!' });
-  await expect(app.byTestId('notice')).toContainText('Incorrect username or password');
-  await lookAt(page, 'sign-in-refused', 'Sign in, password refused');
+    test(`the config-error page (${lang})`, async ({ page }) => {
+      const app = new AppPage(page);
+      await useConfig(page, { userPoolId: 'eu-west-1_Wrong' });
+      await app.open();
+      await expect(app.byTestId('config-error')).toBeVisible();
+      await lookAt(page, 'config-error', 'Config error', lang);
+    });
 
-  await app.byTestId('go-sign-up').click();
-  await expect(app.byTestId('sign-up-form')).toBeVisible();
-  await lookAt(page, 'sign-up', 'Sign up');
-  expect(await forms(page)).toEqual({ 'sign-up-form': { submits: 1, fields: ['username', 'email', 'new-password'] } });
-  const username = uniqueName('screens');
-  await app.byTestId('sign-up-username').fill(username);
-  await app.byTestId('sign-up-email').fill(`${username}@example.com`);
-  await app.byTestId('sign-up-password').fill(PASSWORD);
-  await app.byTestId('sign-up').click();
-  await expect(app.byTestId('confirm-form')).toBeVisible();
-  await lookAt(page, 'confirm', 'Confirm the account');
-  expect(await forms(page)).toEqual({ 'confirm-form': { submits: 1, fields: ['one-time-code'] } });
+    test(`the signed-out screens: sign in, a refused password, sign up, confirm, forgot, reset (${lang})`, async ({ page }) => {
+      test.setTimeout(120_000);
+      const app = new AppPage(page);
+      await app.open();
+      await lookAt(page, 'sign-in', 'Sign in', lang);
+      expect(await forms(page)).toEqual({ 'sign-in-form': { submits: 1, fields: ['username', 'current-password'] } });
 
-  await app.byTestId('go-sign-in').click();
-  await app.byTestId('go-forgot-password').click();
-  await expect(app.byTestId('forgot-form')).toBeVisible();
-  await lookAt(page, 'forgot', 'Forgot password');
-  expect(await forms(page)).toEqual({ 'forgot-form': { submits: 1, fields: ['username'] } });
-  await app.byTestId('forgot-username').fill(user.username);
-  await app.byTestId('send-reset-code').click();
-  await expect(app.byTestId('reset-form')).toBeVisible();
-  await lookAt(page, 'reset', 'Reset password');
-  expect(await forms(page)).toEqual({ 'reset-form': { submits: 1, fields: ['hidden:username', 'one-time-code', 'new-password'] } });
-  await expect(app.byTestId('hidden-username')).toHaveValue(user.username);
-});
+      const user = await freshUser('screens');
+      await app.signIn({ ...user, password: 'Wrong-Passw0rd!' });
+      await expect(app.byTestId('notice')).toContainText(words.refused);
+      await lookAt(page, 'sign-in-refused', 'Sign in, password refused', lang);
 
-test('the new-password screen', async ({ page }) => {
-  const app = new AppPage(page);
-  const user = await freshUser('screens', { permanent: false, password: 'Temp-Passw0rd!' });
-  await app.open();
-  await app.signIn(user);
-  await expect(app.byTestId('new-password-form')).toBeVisible();
-  await lookAt(page, 'new-password', 'New password');
-  expect(await forms(page)).toEqual({ 'new-password-form': { submits: 1, fields: ['hidden:username', 'new-password', 'new-password'] } });
-  await expect(app.byTestId('hidden-username')).toHaveValue(user.username);
-  // A mismatch is said beside the field and tied to it.
-  await app.byTestId('new-password').fill('Brand-New-Passw0rd!');
-  await app.byTestId('new-password-confirm').fill('Not-The-Same-1!');
-  await app.byTestId('set-password').click();
-  await expect(app.byTestId('new-password-confirm')).toHaveAttribute('aria-invalid', 'true');
-  await expect(app.byTestId('new-password-confirm')).toHaveAccessibleDescription('The two passwords are not the same.');
-  await lookAt(page, 'new-password-mismatch', 'New password, the two not the same');
-});
+      await app.byTestId('go-sign-up').click();
+      await expect(app.byTestId('sign-up-form')).toBeVisible();
+      await lookAt(page, 'sign-up', 'Sign up', lang);
+      expect(await forms(page)).toEqual({ 'sign-up-form': { submits: 1, fields: ['username', 'email', 'new-password'] } });
+      const username = uniqueName('screens');
+      await app.byTestId('sign-up-username').fill(username);
+      await app.byTestId('sign-up-email').fill(`${username}@example.com`);
+      await app.byTestId('sign-up-password').fill(PASSWORD);
+      await app.byTestId('sign-up').click();
+      await expect(app.byTestId('confirm-form')).toBeVisible();
+      await lookAt(page, 'confirm', 'Confirm the account', lang);
+      expect(await forms(page)).toEqual({ 'confirm-form': { submits: 1, fields: ['one-time-code'] } });
 
-test('the code step of an authenticator-app sign-in', async ({ page }) => {
-  const app = new AppPage(page);
-  const user = await authenticatorUser('screens');
-  await app.open();
-  await app.signIn(user);
-  await expect(app.byTestId('code-form')).toBeVisible();
-  await lookAt(page, 'code', 'Code step');
-  expect(await forms(page)).toEqual({ 'code-form': { submits: 1, fields: ['one-time-code'] } });
-  await expect(app.byTestId('mfa-code')).toHaveAccessibleDescription('Enter the 6-digit code your authenticator app shows.');
-});
+      await app.byTestId('go-sign-in').click();
+      await app.byTestId('go-forgot-password').click();
+      await expect(app.byTestId('forgot-form')).toBeVisible();
+      await lookAt(page, 'forgot', 'Forgot password', lang);
+      expect(await forms(page)).toEqual({ 'forgot-form': { submits: 1, fields: ['username'] } });
+      await app.byTestId('forgot-username').fill(user.username);
+      await app.byTestId('send-reset-code').click();
+      await expect(app.byTestId('reset-form')).toBeVisible();
+      await lookAt(page, 'reset', 'Reset password', lang);
+      expect(await forms(page)).toEqual({ 'reset-form': { submits: 1, fields: ['hidden:username', 'one-time-code', 'new-password'] } });
+      await expect(app.byTestId('hidden-username')).toHaveValue(user.username);
+    });
 
-test('the choice of factor (SELECT_MFA_TYPE injected by route interception)', async ({ page }) => {
-  const app = new AppPage(page);
-  const user = await freshUser('screens');
-  await injectChallenges(page, [
-    { ChallengeName: 'SELECT_MFA_TYPE', Session: 'select-session', ChallengeParameters: { MFAS_CAN_CHOOSE: '["SMS_MFA","SOFTWARE_TOKEN_MFA","EMAIL_OTP"]' } },
-  ]);
-  await app.open();
-  await app.signIn(user);
-  await expect(app.byTestId('factor-choice')).toBeVisible();
-  await lookAt(page, 'choose-factor', 'Choice of factor');
-});
+    test(`the new-password screen (${lang})`, async ({ page }) => {
+      const app = new AppPage(page);
+      const user = await freshUser('screens', { permanent: false, password: 'Temp-Passw0rd!' });
+      await app.open();
+      await app.signIn(user);
+      await expect(app.byTestId('new-password-form')).toBeVisible();
+      await lookAt(page, 'new-password', 'New password', lang);
+      expect(await forms(page)).toEqual({ 'new-password-form': { submits: 1, fields: ['hidden:username', 'new-password', 'new-password'] } });
+      await expect(app.byTestId('hidden-username')).toHaveValue(user.username);
+      // A mismatch is said beside the field and tied to it.
+      await app.byTestId('new-password').fill('Brand-New-Passw0rd!');
+      await app.byTestId('new-password-confirm').fill('Not-The-Same-1!');
+      await app.byTestId('set-password').click();
+      await expect(app.byTestId('new-password-confirm')).toHaveAttribute('aria-invalid', 'true');
+      await expect(app.byTestId('new-password-confirm')).toHaveAccessibleDescription(words.mismatch);
+      await lookAt(page, 'new-password-mismatch', 'New password, the two not the same', lang);
+    });
 
-test('setting up an authenticator app at sign-in, in a pool that requires MFA', async ({ page }) => {
-  const app = new AppPage(page);
-  const username = uniqueName('screens');
-  const user = { username, password: DEMO.setupUser.password, email: `${username}@example.com` };
-  await cognito.createUser(DEMO.mfaPoolId, user);
-  await useConfig(page, { userPoolId: DEMO.mfaPoolId, clientId: DEMO.mfaClientId });
-  await app.open();
-  await app.signIn(user);
-  await expect(app.byTestId('totp-qr')).toBeVisible();
-  await lookAt(page, 'set-up-app', 'Set up an authenticator app at sign-in');
-});
+    test(`the code step of an authenticator-app sign-in (${lang})`, async ({ page }) => {
+      const app = new AppPage(page);
+      const user = await authenticatorUser('screens');
+      await app.open();
+      await app.signIn(user);
+      await expect(app.byTestId('code-form')).toBeVisible();
+      await lookAt(page, 'code', 'Code step', lang);
+      expect(await forms(page)).toEqual({ 'code-form': { submits: 1, fields: ['one-time-code'] } });
+      await expect(app.byTestId('mfa-code')).toHaveAccessibleDescription(words.appCode);
+    });
 
-test('the signed-in screens: token info, account with profile, app setup', async ({ page }) => {
-  test.setTimeout(120_000);
-  const app = new AppPage(page);
-  await signedIn(app, { prefix: 'screens' });
-  await lookAt(page, 'signed-in', 'Signed in: token info and account');
-  expect(await forms(page)).toEqual({ 'change-password-form': { submits: 1, fields: ['hidden:username', 'current-password', 'new-password'] } });
-  await expect(app.byTestId('hidden-username')).toHaveValue(await app.byTestId('info-username').textContent());
-  await app.byTestId('load-profile').click();
-  await expect(app.byTestId('mfa-status')).toBeVisible();
-  await app.byTestId('mfa-app-setup').click();
-  await expect(app.byTestId('totp-qr')).toBeVisible();
-  await lookAt(page, 'account-app-setup', 'Account: profile and authenticator-app setup');
-  expect((await forms(page))['app-setup-form']).toEqual({ submits: 1, fields: ['one-time-code', 'off'] });
-});
+    test(`the choice of factor (SELECT_MFA_TYPE injected by route interception) (${lang})`, async ({ page }) => {
+      const app = new AppPage(page);
+      const user = await freshUser('screens');
+      await injectChallenges(page, [
+        { ChallengeName: 'SELECT_MFA_TYPE', Session: 'select-session', ChallengeParameters: { MFAS_CAN_CHOOSE: '["SMS_MFA","SOFTWARE_TOKEN_MFA","EMAIL_OTP"]' } },
+      ]);
+      await app.open();
+      await app.signIn(user);
+      await expect(app.byTestId('factor-choice')).toBeVisible();
+      await lookAt(page, 'choose-factor', 'Choice of factor', lang);
+    });
+
+    test(`setting up an authenticator app at sign-in, in a pool that requires MFA (${lang})`, async ({ page }) => {
+      const app = new AppPage(page);
+      const username = uniqueName('screens');
+      const user = { username, password: DEMO.setupUser.password, email: `${username}@example.com` };
+      await cognito.createUser(DEMO.mfaPoolId, user);
+      await useConfig(page, { userPoolId: DEMO.mfaPoolId, clientId: DEMO.mfaClientId });
+      await app.open();
+      await app.signIn(user);
+      await expect(app.byTestId('totp-qr')).toBeVisible();
+      await lookAt(page, 'set-up-app', 'Set up an authenticator app at sign-in', lang);
+    });
+
+    test(`the signed-in screens: token info, account with profile, app setup (${lang})`, async ({ page }) => {
+      test.setTimeout(120_000);
+      const app = new AppPage(page);
+      await signedIn(app, { prefix: 'screens' });
+      await lookAt(page, 'signed-in', 'Signed in: token info and account', lang);
+      expect(await forms(page)).toEqual({ 'change-password-form': { submits: 1, fields: ['hidden:username', 'current-password', 'new-password'] } });
+      await expect(app.byTestId('hidden-username')).toHaveValue(await app.byTestId('info-username').textContent());
+      await app.byTestId('load-profile').click();
+      await expect(app.byTestId('mfa-status')).toBeVisible();
+      await app.byTestId('mfa-app-setup').click();
+      await expect(app.byTestId('totp-qr')).toBeVisible();
+      await lookAt(page, 'account-app-setup', 'Account: profile and authenticator-app setup', lang);
+      expect((await forms(page))['app-setup-form']).toEqual({ submits: 1, fields: ['one-time-code', 'off'] });
+    });
+  });
+}
 
 /**
  * The element that has the focus: its tag, test id and text. The app moves the focus to a new
@@ -140,6 +166,8 @@ test('keyboard only: sign up, confirm, sign in and sign out with Tab, Enter and 
   const tab = async (times = 1) => {
     for (let i = 0; i < times; i += 1) await page.keyboard.press('Tab');
   };
+  await tab();
+  expect((await focused(page)).id).toBe('language-switch');
   await tab();
   expect((await focused(page)).id).toBe('username');
   await tab(3);

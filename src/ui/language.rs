@@ -1,0 +1,111 @@
+//! The page's language: the user's remembered choice, else the browser's preferred languages
+//! (`crate::i18n::Lang::choose`). A button switches it at once; the choice — the language
+//! only, nothing about the session — is remembered in `localStorage`; `<html lang>` and the
+//! page's title follow. Views take their words from here, redrawn when it changes.
+
+use crate::i18n::{Key, Lang, Text};
+use leptos::prelude::*;
+
+/// Where the choice is remembered (`localStorage`, this origin).
+const REMEMBERED: &str = "cognito-client:language";
+
+/// The page's language, provided as a Leptos context; `Copy`.
+#[derive(Clone, Copy)]
+pub struct Language(RwSignal<Lang>);
+
+impl Language {
+    /// The language the user chose before, or the first of the browser's the app speaks.
+    pub fn from_browser() -> Self {
+        let remembered = local_storage().and_then(|s| s.get_item(REMEMBERED).ok().flatten());
+        let lang = Lang::choose(remembered.as_deref(), &preferred());
+        follow(lang);
+        Self(RwSignal::new(lang))
+    }
+
+    /// The one provided to the page, or a new one from the browser, then provided.
+    pub fn here() -> Self {
+        use_context::<Language>().unwrap_or_else(|| {
+            let language = Language::from_browser();
+            provide_context(language);
+            language
+        })
+    }
+
+    /// The language (tracked: a view reading it is redrawn when it changes).
+    pub fn get(self) -> Lang {
+        self.0.get()
+    }
+
+    /// Switches to `lang` now and remembers it for the next visit.
+    pub fn set(self, lang: Lang) {
+        if let Some(storage) = local_storage() {
+            // Storage refused (private mode, quota): the switch still works for this visit.
+            let _ = storage.set_item(REMEMBERED, lang.code());
+        }
+        follow(lang);
+        self.0.set(lang);
+    }
+
+    /// `text` in the page's language (tracked).
+    pub fn say(self, text: &Text) -> String {
+        text.render(self.get())
+    }
+
+    /// The locale times are written in (tracked): the user's own variant of the language.
+    pub fn locale(self) -> String {
+        self.get().locale(&preferred())
+    }
+
+    /// A time of day in the page's language, in the user's own variant of it and time zone.
+    pub fn time(self, ms: u64) -> String {
+        crate::browser::local_time(ms, &self.locale())
+    }
+}
+
+/// The words for `key` (one with no placeholders), redrawn when the language changes.
+pub fn t(key: Key) -> impl Fn() -> &'static str + Copy + 'static {
+    let language = Language::here();
+    move || language.get().template(key)
+}
+
+/// `text`, redrawn when the language changes.
+pub fn say(text: Text) -> impl Fn() -> String + 'static {
+    let language = Language::here();
+    move || language.say(&text)
+}
+
+/// The button that switches to the other language, named in that language.
+#[component]
+pub fn LanguageSwitch() -> impl IntoView {
+    let language = Language::here();
+    view! {
+        <button type="button" class="link language" data-testid="language-switch"
+            lang=move || language.get().other().code()
+            on:click=move |_| language.set(language.0.get_untracked().other())>
+            {t(Key::OtherLanguage)}
+        </button>
+    }
+}
+
+/// `<html lang>` and the title say the page's language.
+fn follow(lang: Lang) {
+    let document = document();
+    if let Some(html) = document.document_element() {
+        let _ = html.set_attribute("lang", lang.code());
+    }
+    document.set_title(lang.template(Key::AppTitle));
+}
+
+fn local_storage() -> Option<web_sys::Storage> {
+    window().local_storage().ok().flatten()
+}
+
+/// `navigator.languages`, most preferred first.
+fn preferred() -> Vec<String> {
+    window()
+        .navigator()
+        .languages()
+        .iter()
+        .filter_map(|code| code.as_string())
+        .collect()
+}
