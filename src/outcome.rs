@@ -136,11 +136,6 @@ pub struct Situation {
     pub online: bool,
 }
 
-/// The words for `key` with these filled in.
-fn say<const N: usize>(key: Key, args: [Text; N]) -> Text {
-    Text::with(key, args)
-}
-
 /// A failure in the words a person reads (Cognito's own message kept where it adds detail).
 pub fn error_text(error: &AuthError) -> Text {
     let raw = |detail: &str| Text::raw(detail);
@@ -148,7 +143,7 @@ pub fn error_text(error: &AuthError) -> Text {
         AuthError::WrongCredentials => Key::WrongCredentials.into(),
         AuthError::NotConfirmed => Key::NotConfirmed.into(),
         AuthError::PasswordResetRequired => Key::PasswordResetRequired.into(),
-        AuthError::PasswordRejected(message) => say(Key::PasswordRejected, [raw(message)]),
+        AuthError::PasswordRejected(message) => Text::with(Key::PasswordRejected, [raw(message)]),
         AuthError::ChallengeExpired => Key::ChallengeExpired.into(),
         AuthError::SessionEnded => Key::SessionEnded.into(),
         AuthError::NotSignedIn => Key::NotSignedIn.into(),
@@ -157,16 +152,16 @@ pub fn error_text(error: &AuthError) -> Text {
         AuthError::Timeout => Key::Timeout.into(),
         AuthError::Throttled => Key::Throttled.into(),
         AuthError::RetryingInAnotherTab => Key::RetryingInAnotherTab.into(),
-        AuthError::ServerFault(detail) => say(Key::ServerFault, [raw(detail)]),
-        AuthError::BadResponse(detail) => say(Key::BadResponse, [raw(detail)]),
+        AuthError::ServerFault(detail) => Text::with(Key::ServerFault, [raw(detail)]),
+        AuthError::BadResponse(detail) => Text::with(Key::BadResponse, [raw(detail)]),
         AuthError::Rejected { code, message } if message.is_empty() => {
-            say(Key::RejectedCode, [raw(code)])
+            Text::with(Key::RejectedCode, [raw(code)])
         }
         AuthError::Rejected { code, message } => {
-            say(Key::RejectedMessage, [raw(message), raw(code)])
+            Text::with(Key::RejectedMessage, [raw(message), raw(code)])
         }
         AuthError::StoredSessionUnreadable(detail) => {
-            say(Key::StoredSessionUnreadable, [raw(detail)])
+            Text::with(Key::StoredSessionUnreadable, [raw(detail)])
         }
         AuthError::UsernameTaken => Key::UsernameTaken.into(),
         AuthError::WrongCode => Key::WrongCode.into(),
@@ -183,7 +178,7 @@ pub fn after_step(step: SignInStep) -> Outcome {
         SignInStep::SignedIn(info) => Outcome {
             log: Some((
                 Tone::Success,
-                say(Key::SignedInAs, [Text::raw(info.username.as_str())]),
+                Text::with(Key::SignedInAs, [Text::raw(info.username.as_str())]),
             )),
             info: Some(info),
             screen: Some(Screen::SignedIn),
@@ -196,7 +191,7 @@ pub fn after_step(step: SignInStep) -> Outcome {
         .then_show(Screen::NewPassword(challenge)),
         SignInStep::CodeRequired(challenge) => Outcome::logged(
             Tone::Info,
-            say(
+            Text::with(
                 Key::AsksCode,
                 [Text::raw(challenge.factor.challenge().as_str())],
             ),
@@ -212,7 +207,7 @@ pub fn after_step(step: SignInStep) -> Outcome {
         .then_show(Screen::SetUpApp(setup)),
         SignInStep::Unsupported(name) => Outcome::said(
             Tone::Error,
-            say(Key::Unsupported, [Text::raw(name.as_str())]),
+            Text::with(Key::Unsupported, [Text::raw(name.as_str())]),
         )
         .then_show(Screen::SignIn),
     }
@@ -223,11 +218,11 @@ pub fn after_failure(what: Key, error: &AuthError, at: Situation) -> Outcome {
     let kept = at.signed_in && at.on_session_screen;
     let text = match error {
         AuthError::Network(_) if kept && !at.online => Key::Offline.into(),
-        _ if kept => say(Key::StillSignedIn, [error_text(error)]),
+        _ if kept => Text::with(Key::StillSignedIn, [error_text(error)]),
         _ => error_text(error),
     };
     let mut outcome = Outcome::said(Tone::Error, text.clone());
-    outcome.log = Some((Tone::Error, say(Key::Failed, [what.into(), text])));
+    outcome.log = Some((Tone::Error, Text::with(Key::Failed, [what.into(), text])));
     if *error == AuthError::ChallengeExpired || (!at.signed_in && at.on_session_screen) {
         outcome.screen = Some(Screen::SignIn);
     }
@@ -246,8 +241,8 @@ pub fn after_background_failure(
 ) -> Outcome {
     let text = match retry_at {
         _ if !online => Key::Offline.into(),
-        Some(at) => say(Key::KeptNextTry, [error_text(error), Text::Raw(at)]),
-        None => say(Key::Kept, [error_text(error)]),
+        Some(at) => Text::with(Key::KeptNextTry, [error_text(error), Text::Raw(at)]),
+        None => Text::with(Key::Kept, [error_text(error)]),
     };
     Outcome::said(Tone::Error, text).about_session_health()
 }
@@ -256,13 +251,13 @@ pub fn after_background_failure(
 pub fn refresh_report(lead: Key, refreshed: &Refreshed) -> Text {
     let detail = match (&refreshed.rotation, refreshed.by_other_tab) {
         (_, true) => Key::OtherTabRefreshed.into(),
-        (Rotation::Rotated { old_tail, new_tail }, false) => say(
+        (Rotation::Rotated { old_tail, new_tail }, false) => Text::with(
             Key::Rotated,
             [Text::raw(old_tail.as_str()), Text::raw(new_tail.as_str())],
         ),
         (Rotation::Kept, false) => Key::NotRotated.into(),
     };
-    say(Key::Report, [lead.into(), detail])
+    Text::with(Key::Report, [lead.into(), detail])
 }
 
 /// A refresh the user asked for (or one a read made first): said and logged.
@@ -304,7 +299,7 @@ pub fn after_revocation(revoked: &Result<(), AuthError>) -> Outcome {
             log: Some((Tone::Success, Key::SignedOutRevokedLog.into())),
             ..Outcome::said(Tone::Success, Key::SignedOutRevoked)
         },
-        Err(e) => Outcome::said(Tone::Error, say(Key::NotRevoked, [error_text(e)])),
+        Err(e) => Outcome::said(Tone::Error, Text::with(Key::NotRevoked, [error_text(e)])),
     }
 }
 
@@ -312,7 +307,7 @@ pub fn after_revocation(revoked: &Result<(), AuthError>) -> Outcome {
 pub fn code_prompt(challenge: &CodeChallenge) -> Text {
     match (challenge.factor, &challenge.destination) {
         (Factor::App, _) => Key::PromptApp.into(),
-        (_, Some(destination)) => say(Key::PromptSentTo, [Text::raw(destination.as_str())]),
+        (_, Some(destination)) => Text::with(Key::PromptSentTo, [Text::raw(destination.as_str())]),
         (Factor::Sms, None) => Key::PromptSms.into(),
         (Factor::Email, None) => Key::PromptEmail.into(),
     }
@@ -334,7 +329,7 @@ pub fn factor_state(settings: &MfaSettings, factor: Factor) -> Text {
         (true, false) => Key::StateOn,
         (false, _) => Key::StateOff,
     };
-    say(state, [factor_name(factor).into()])
+    Text::with(state, [factor_name(factor).into()])
 }
 
 /// What turning a factor on or off did, in words.
@@ -352,7 +347,7 @@ pub fn factor_changed(factor: Factor, on: bool) -> Key {
 /// "A code was sent to …", with the masked destination Cognito names, if any.
 pub fn code_sent(sent: &CodeSentTo) -> Text {
     match &sent.0 {
-        Some(destination) => say(Key::CodeSentTo, [Text::raw(destination.as_str())]),
+        Some(destination) => Text::with(Key::CodeSentTo, [Text::raw(destination.as_str())]),
         None => Key::CodeSent.into(),
     }
 }

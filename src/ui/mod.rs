@@ -39,7 +39,7 @@ pub fn ConfiguredApp(
     /// Where `config.json` is, relative to the page.
     config_url: &'static str,
 ) -> impl IntoView {
-    Language::here();
+    provide_context(Language::from_browser());
     let config = RwSignal::new(None::<Result<Config, String>>);
     leptos::task::spawn_local(async move {
         config.set(Some(load_config(config_url).await));
