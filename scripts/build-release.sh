@@ -10,14 +10,17 @@ ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 cd "$ROOT"
 export PATH="$HOME/.cargo/bin:$ROOT/node_modules/.bin:$PATH"
 
+# Components' views type-erased, as in .cargo/config.toml (this variable overrides that file).
+flags="--cfg erase_components"
 if rustc --version | grep -q nightly; then
   export CARGO_UNSTABLE_BUILD_STD=std,panic_abort
   export CARGO_UNSTABLE_BUILD_STD_FEATURES=optimize_for_size
-  export CARGO_TARGET_WASM32_UNKNOWN_UNKNOWN_RUSTFLAGS="-Zunstable-options -Cpanic=immediate-abort --cfg sha2_backend_soft=\"compact\""
+  flags="$flags -Zunstable-options -Cpanic=immediate-abort --cfg sha2_backend_soft=\"compact\""
   # trunk builds offline; the standard library's own dependencies come from crates.io first.
   cargo fetch --quiet
   cargo fetch --quiet --target wasm32-unknown-unknown
 fi
+export CARGO_TARGET_WASM32_UNKNOWN_UNKNOWN_RUSTFLAGS="$flags"
 trunk build --release "$@"
 # Dead wasm-bindgen classes out, short import and export names, the glue minified (trunk's
 # minify leaves it as it is): scripts/finish-bundle.mjs says what and why.
