@@ -5,8 +5,8 @@
 // 1. Dead classes. A `#[wasm_bindgen]` class exported by a dependency stays in the bundle even
 //    when nothing can ever make one: its methods are wasm exports, and exports are roots. A
 //    class is dead when the glue has no constructor for it and no `Class.__wrap(` (the only way
-//    Rust hands an instance to JavaScript). Today that is wasm-streams' three stream adapters,
-//    linked because leptos turns on server_fn's `browser` feature, which a CSR app never uses.
+//    Rust hands an instance to JavaScript). There is none today: wasm-streams' three stream
+//    adapters were, until tools/wasm-streams took that crate's place (README "Bundle size").
 //    Their exports leave the wasm (and the code only they reached with them), their classes the
 //    glue.
 // 2. Short names. wasm-bindgen names every import `__wbg_<name>_<16 hex digits>` and some

@@ -292,3 +292,27 @@ async fn the_refresh_lock_lets_one_tab_in_at_a_time() {
     );
     assert_eq!(trace[0][..1], trace[1][..1], "{trace:?}");
 }
+
+/// tools/wasm-streams, which stands in for the crates.io `wasm-streams` (bundle size): a Rust
+/// stream made into a JS `ReadableStream` reads back as the same chunks, and an error item
+/// reaches the reader as an error.
+#[wasm_bindgen_test]
+async fn a_stream_made_into_a_js_stream_reads_back_the_same() {
+    use futures::StreamExt;
+    use wasm_bindgen::JsValue;
+    use wasm_streams::ReadableStream;
+
+    let chunks = vec![Ok(JsValue::from("one")), Ok(JsValue::from(2))];
+    let raw = ReadableStream::from_stream(futures::stream::iter(chunks)).into_raw();
+    assert!(raw.is_instance_of::<web_sys::ReadableStream>());
+    let read: Vec<_> = ReadableStream::from_raw(raw).into_stream().collect().await;
+    assert_eq!(read, vec![Ok(JsValue::from("one")), Ok(JsValue::from(2))]);
+
+    let failing = vec![Ok(JsValue::from("first")), Err(JsValue::from("broken"))];
+    let raw = ReadableStream::from_stream(futures::stream::iter(failing)).into_raw();
+    let read: Vec<_> = ReadableStream::from_raw(raw).into_stream().collect().await;
+    assert_eq!(
+        read,
+        vec![Ok(JsValue::from("first")), Err(JsValue::from("broken"))]
+    );
+}

@@ -46,7 +46,6 @@ pub fn Field(
             on:input:target=move |ev| value.set(ev.target().value())
         />
     }
-    .into_any()
 }
 
 /// The account's username in a form that sets a password, unseen: a password manager files
@@ -82,7 +81,6 @@ pub fn Submit(
             {label}
         </button>
     }
-    .into_any()
 }
 
 /// A button that looks like a link, for moving between the signed-out screens.
@@ -138,5 +136,4 @@ pub fn Action(
             {label}
         </button>
     }
-    .into_any()
 }
