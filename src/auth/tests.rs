@@ -1592,6 +1592,15 @@ fn timers_fire(tabs: &[&TestAuth<Tab>]) -> Vec<Option<Result<Refreshed, AuthErro
     tabs.iter().map(|tab| block_on(tab.keep_alive())).collect()
 }
 
+/// Cognito fails the next refresh (500); the tabs' timers fire.
+fn outage_step(
+    cognito: &FakeCognito,
+    tabs: &[&TestAuth<Tab>],
+) -> Vec<Option<Result<Refreshed, AuthError>>> {
+    cognito.reply(500, error("InternalErrorException", "boom"));
+    timers_fire(tabs)
+}
+
 /// The one moment every tab waits for; all agree on it.
 fn next_try(tabs: &[&TestAuth<Tab>]) -> u64 {
     let at: Vec<_> = tabs.iter().map(|tab| tab.retry_at_ms().unwrap()).collect();
@@ -1609,8 +1618,7 @@ fn during_an_outage_three_tabs_send_one_refresh_per_back_off_step_not_three() {
     const STEPS: usize = 6;
     let mut previous_wait = 0;
     for step in 1..=STEPS {
-        cognito.reply(500, error("InternalErrorException", "boom"));
-        let results = timers_fire(&all);
+        let results = outage_step(&cognito, &all);
         assert_eq!(refreshes(&cognito), step, "step {step}");
         // One tab tried and failed; the others sent nothing and said so.
         let waited = results.iter().flatten();
@@ -1654,8 +1662,7 @@ fn during_an_outage_three_tabs_send_one_refresh_per_back_off_step_not_three() {
 #[test]
 fn a_tab_opened_during_an_outage_shows_the_session_it_holds_and_sends_nothing() {
     let (browser, cognito, clock, tabs) = three_tabs_after_expiry();
-    cognito.reply(500, error("InternalErrorException", "boom"));
-    timers_fire(&[&tabs[0]]);
+    outage_step(&cognito, &[&tabs[0]]);
     assert_eq!(refreshes(&cognito), 1);
     // A tab opened (or reloaded) from the same saved session, before the next try.
     let store = MemoryStore::default();
@@ -1685,14 +1692,12 @@ fn a_tab_opened_during_an_outage_shows_the_session_it_holds_and_sends_nothing() 
 fn when_the_retrying_tab_closes_or_sleeps_another_takes_over_at_the_next_step() {
     let (browser, cognito, clock, tabs) = three_tabs_after_expiry();
     let all: Vec<_> = tabs.iter().collect();
-    cognito.reply(500, error("InternalErrorException", "boom"));
-    timers_fire(&all);
+    outage_step(&cognito, &all);
     assert_eq!(refreshes(&cognito), 1);
     // Tab 0 tried; it closes. At the next step one of the two left tries, once.
     browser.close_tab(0);
     clock.set(next_try(&all));
-    cognito.reply(500, error("InternalErrorException", "boom"));
-    timers_fire(&[&tabs[1], &tabs[2]]);
+    outage_step(&cognito, &[&tabs[1], &tabs[2]]);
     assert_eq!(refreshes(&cognito), 2);
     // Tab 1 tried; it sleeps (its timer stops, its note stays). Tab 2 takes over at its step.
     clock.set(next_try(&[&tabs[1], &tabs[2]]));
@@ -1706,11 +1711,9 @@ fn when_the_retrying_tab_closes_or_sleeps_another_takes_over_at_the_next_step() 
 fn back_online_one_tab_tries_at_once_unless_cognito_asked_to_slow_down() {
     let (_browser, cognito, clock, tabs) = three_tabs_after_expiry();
     let all: Vec<_> = tabs.iter().collect();
-    cognito.reply(500, error("InternalErrorException", "boom"));
-    timers_fire(&all);
-    cognito.reply(500, error("InternalErrorException", "boom"));
+    outage_step(&cognito, &all);
     clock.set(next_try(&all));
-    timers_fire(&all);
+    outage_step(&cognito, &all);
     assert_eq!(refreshes(&cognito), 2);
     // The `online` event reaches every tab at once: the first try is immediate, in one tab.
     clock.set(clock.get() + 1_000);

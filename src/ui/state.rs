@@ -51,8 +51,6 @@ pub enum Busy {
 /// One line of the operation log.
 #[derive(Debug, Clone, PartialEq)]
 pub struct LogEntry {
-    /// Unique within the page, for keyed redraws.
-    pub id: u64,
     /// When it happened (ms since the epoch), written in the page's language when drawn.
     pub at_ms: u64,
     /// How it reads.
@@ -107,11 +105,10 @@ pub struct AppCtx {
     pub busy: RwSignal<Option<Busy>>,
     /// The notice shown, if any.
     pub notice: RwSignal<Option<Notice>>,
-    /// The operation log, oldest first.
+    /// The operation log, newest first (at most 200 lines).
     pub log: RwSignal<Vec<LogEntry>>,
     /// The device clock, ticking once a second for the countdown.
     pub now_ms: RwSignal<u64>,
-    next_log_id: StoredValue<u64>,
     /// A background keep-alive is under way (the timer must not stack them).
     pub(super) keeping_alive: StoredValue<bool>,
 }
@@ -129,7 +126,6 @@ impl AppCtx {
             notice: RwSignal::new(None),
             log: RwSignal::new(Vec::new()),
             now_ms: RwSignal::new(js_sys::Date::now() as u64),
-            next_log_id: StoredValue::new(0),
             keeping_alive: StoredValue::new(false),
         }
     }
@@ -261,10 +257,7 @@ impl AppCtx {
     }
 
     pub(super) fn log(self, tone: Tone, text: impl Into<Text>) {
-        let id = self.next_log_id.get_value();
-        self.next_log_id.set_value(id + 1);
         let entry = LogEntry {
-            id,
             at_ms: js_sys::Date::now() as u64,
             tone,
             text: text.into(),
