@@ -9,6 +9,8 @@ use crate::cognito::{
 };
 use crate::json::Value;
 use crate::secret::{AccessToken, Password};
+use futures::FutureExt;
+use futures::future::LocalBoxFuture;
 
 /// Where Cognito sent a code: the masked destination it names (`a***@e***`), if it names one.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -80,42 +82,47 @@ impl<H: HttpClient, S: SessionStore, E: Environment, T: TabLink> Auth<H, S, E, T
     /// itself (revoked early, a clock gone wrong) it refreshes once and tries again — for every
     /// step but `ChangePassword`, whose `NotAuthorized` means a wrong current password that a
     /// retry would only submit twice.
-    pub(super) async fn authorized<O: Operation>(
-        &self,
+    pub(super) fn authorized<'a, O: Operation>(
+        &'a self,
         step: Step,
-        op: impl Fn(AccessToken) -> O,
-    ) -> Result<O::Output, AuthError> {
-        let response = self
-            .authorized_response(step, O::NAME, &|token| op(token).body())
-            .await?;
-        parse_answer(&response, O::NAME).map_err(|e| AuthError::from_call(e, step))
+        op: impl Fn(AccessToken) -> O + 'a,
+    ) -> impl Future<Output = Result<O::Output, AuthError>> + 'a {
+        let body = Box::new(move |token| op(token).body());
+        self.authorized_response(step, O::NAME, body)
+            .map(move |answer| {
+                parse_answer(&answer?, O::NAME).map_err(|e| AuthError::from_call(e, step))
+            })
     }
 
-    /// [`Auth::authorized`] up to the raw answer, compiled once for every operation (bundle
-    /// size): a failure is an error here, a success is read by the caller.
-    async fn authorized_response(
-        &self,
+    /// [`Auth::authorized`] up to the raw answer, compiled once for every operation and boxed,
+    /// so no call inlines its state (bundle size): a failure is an error here, a success is
+    /// read by the caller.
+    fn authorized_response<'a>(
+        &'a self,
         step: Step,
         operation: &'static str,
-        body: &dyn Fn(AccessToken) -> Value,
-    ) -> Result<HttpResponse, AuthError> {
-        let mut retried = step == Step::ChangePassword;
-        loop {
-            let token = self.fresh_access_token().await?;
-            let response = self
-                .send(self.request_for(operation, body(token)))
-                .await
-                .map_err(|e| AuthError::from_call(e.into(), step))?;
-            if (200..300).contains(&response.status) {
-                return Ok(response);
+        body: Box<dyn Fn(AccessToken) -> Value + 'a>,
+    ) -> LocalBoxFuture<'a, Result<HttpResponse, AuthError>> {
+        async move {
+            let mut retried = step == Step::ChangePassword;
+            loop {
+                let token = self.fresh_access_token().await?;
+                let response = self
+                    .send(self.request_for(operation, body(token)))
+                    .await
+                    .map_err(|e| AuthError::from_call(e.into(), step))?;
+                if (200..300).contains(&response.status) {
+                    return Ok(response);
+                }
+                let error = CallError::from_error_response(&response);
+                if retried || error.code() != Some(&ErrorCode::NotAuthorized) {
+                    return Err(AuthError::from_call(error, step));
+                }
+                retried = true;
+                self.refresh().await?;
             }
-            let error = CallError::from_error_response(&response);
-            if retried || error.code() != Some(&ErrorCode::NotAuthorized) {
-                return Err(AuthError::from_call(error, step));
-            }
-            retried = true;
-            self.refresh().await?;
         }
+        .boxed_local()
     }
 
     /// The user's attributes, from `GetUser`.
@@ -157,12 +164,12 @@ impl<H: HttpClient, S: SessionStore, E: Environment, T: TabLink> Auth<H, S, E, T
 
     /// Registers a new user. Unless `user_confirmed`, a code was sent, for
     /// [`Auth::confirm_sign_up`].
-    pub async fn sign_up(
+    pub fn sign_up(
         &self,
         username: &str,
         email: &str,
         password: &Password,
-    ) -> Result<NewAccount, AuthError> {
+    ) -> impl Future<Output = Result<NewAccount, AuthError>> {
         let op = SignUp {
             user: self.client_user(username),
             password: password.clone(),
@@ -171,49 +178,61 @@ impl<H: HttpClient, S: SessionStore, E: Environment, T: TabLink> Auth<H, S, E, T
                 value: email.to_string(),
             }],
         };
-        let up = self.account_call(&op).await?;
-        Ok(match up.user_confirmed {
-            true => NewAccount::Confirmed,
-            false => NewAccount::AwaitsCode(CodeSentTo::from_wire(up.code_delivery_details)),
+        self.account_call(&op).map(|up| {
+            let up = up?;
+            Ok(match up.user_confirmed {
+                true => NewAccount::Confirmed,
+                false => NewAccount::AwaitsCode(CodeSentTo::from_wire(up.code_delivery_details)),
+            })
         })
     }
 
     /// Confirms a new account with the code Cognito sent.
-    pub async fn confirm_sign_up(&self, username: &str, code: &str) -> Result<(), AuthError> {
+    pub fn confirm_sign_up(
+        &self,
+        username: &str,
+        code: &str,
+    ) -> impl Future<Output = Result<(), AuthError>> {
         let op = ConfirmSignUp {
             user: self.client_user(username),
             confirmation_code: code.trim().to_string(),
         };
-        self.account_call(&op).await.map(|_| ())
+        self.account_call(&op).map(|done| done.map(|_| ()))
     }
 
     /// Asks Cognito to send a new confirmation code.
-    pub async fn resend_confirmation_code(&self, username: &str) -> Result<CodeSentTo, AuthError> {
+    pub fn resend_confirmation_code(
+        &self,
+        username: &str,
+    ) -> impl Future<Output = Result<CodeSentTo, AuthError>> {
         let op = ResendConfirmationCode(self.client_user(username));
-        let sent = self.account_call(&op).await?;
-        Ok(CodeSentTo::from_wire(sent.code_delivery_details))
+        self.account_call(&op)
+            .map(|sent| Ok(CodeSentTo::from_wire(sent?.code_delivery_details)))
     }
 
     /// Starts a password reset: Cognito sends a code.
-    pub async fn forgot_password(&self, username: &str) -> Result<CodeSentTo, AuthError> {
+    pub fn forgot_password(
+        &self,
+        username: &str,
+    ) -> impl Future<Output = Result<CodeSentTo, AuthError>> {
         let op = ForgotPassword(self.client_user(username));
-        let sent = self.account_call(&op).await?;
-        Ok(CodeSentTo::from_wire(sent.code_delivery_details))
+        self.account_call(&op)
+            .map(|sent| Ok(CodeSentTo::from_wire(sent?.code_delivery_details)))
     }
 
     /// Sets a new password with the code from [`Auth::forgot_password`].
-    pub async fn reset_password(
+    pub fn reset_password(
         &self,
         username: &str,
         code: &str,
         new: &Password,
-    ) -> Result<(), AuthError> {
+    ) -> impl Future<Output = Result<(), AuthError>> {
         let op = ConfirmForgotPassword {
             user: self.client_user(username),
             confirmation_code: code.trim().to_string(),
             password: new.clone(),
         };
-        self.account_call(&op).await.map(|_| ())
+        self.account_call(&op).map(|done| done.map(|_| ()))
     }
 
     fn client_user(&self, username: &str) -> ClientUser {
@@ -224,9 +243,13 @@ impl<H: HttpClient, S: SessionStore, E: Environment, T: TabLink> Auth<H, S, E, T
     }
 
     /// A call about the account rather than the session (sign-up, codes, password reset).
-    async fn account_call<O: Operation>(&self, op: &O) -> Result<O::Output, AuthError> {
+    /// The request is made at once and the answer read when it comes, with no async state of
+    /// its own: the five calls share the boxed send (bundle size).
+    fn account_call<O: Operation>(
+        &self,
+        op: &O,
+    ) -> impl Future<Output = Result<O::Output, AuthError>> + use<'_, O, H, S, E, T> {
         self.call(op)
-            .await
-            .map_err(|e| AuthError::from_call(e, Step::Account))
+            .map(|answer| answer.map_err(|e| AuthError::from_call(e, Step::Account)))
     }
 }

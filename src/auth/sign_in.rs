@@ -8,12 +8,14 @@ use super::token_info::TokenInfo;
 use super::{Auth, AuthError, Environment, HttpClient, SessionStore, Step, TabLink};
 use crate::cognito::srp::{self, SrpClient, VerifierChallenge};
 use crate::cognito::{
-    AuthStep, ChallengeName, Factor, HttpRequest, InitiateAuth, Operation, RespondToAuthChallenge,
-    parse_answer,
+    AuthStep, CallError, ChallengeName, Factor, HttpRequest, InitiateAuth, Operation,
+    RespondToAuthChallenge, parse_answer,
 };
 use crate::config::SignInFlow;
 use crate::secret::{ChallengeSession, Password};
 use crate::session::Session;
+use futures::FutureExt;
+use futures::future::LocalBoxFuture;
 
 /// A sign-in request ready to send, and its operation's name.
 struct Prepared(HttpRequest, &'static str);
@@ -174,24 +176,33 @@ impl<H: HttpClient, S: SessionStore, E: Environment, T: TabLink> Auth<H, S, E, T
     /// Sends one step of a sign-in (InitiateAuth or RespondToAuthChallenge, both answered with
     /// an `AuthStep`); its answer and when it was sent (expiry counts from then). Not generic,
     /// so it is compiled once (bundle size).
-    async fn send_step(&self, step: Step, request: Prepared) -> Result<(AuthStep, u64), AuthError> {
-        let sent_at = self.now_ms();
-        let answer = match self.send(request.0).await {
-            Ok(response) => parse_answer(&response, request.1),
-            Err(e) => Err(e.into()),
-        };
-        Ok((answer.map_err(|e| AuthError::from_call(e, step))?, sent_at))
-    }
-
-    /// Sends one step of a sign-in and takes what it led to.
-    async fn next_step(
+    fn send_step(
         &self,
         step: Step,
         request: Prepared,
-        username: &str,
-    ) -> Result<SignInStep, AuthError> {
-        let (answer, sent_at) = self.send_step(step, request).await?;
-        self.arrive(username, answer, sent_at).await
+    ) -> impl Future<Output = Result<(AuthStep, u64), AuthError>> + use<'_, H, S, E, T> {
+        let sent_at = self.now_ms();
+        self.send(request.0).map(move |answer| {
+            let answer = answer
+                .map_err(CallError::from)
+                .and_then(|response| parse_answer(&response, request.1));
+            Ok((answer.map_err(|e| AuthError::from_call(e, step))?, sent_at))
+        })
+    }
+
+    /// Sends one step of a sign-in and takes what it led to. Boxed: three paths share it
+    /// (bundle size).
+    fn next_step<'a>(
+        &'a self,
+        step: Step,
+        request: Prepared,
+        username: &'a str,
+    ) -> LocalBoxFuture<'a, Result<SignInStep, AuthError>> {
+        async move {
+            let (answer, sent_at) = self.send_step(step, request).await?;
+            self.arrive(username, answer, sent_at).await
+        }
+        .boxed_local()
     }
 
     /// Where a sign-in step's answer leads; for `MFA_SETUP`, after asking for the new app's

@@ -1,6 +1,8 @@
 use crate::auth::HttpClient;
 use crate::cognito::{HttpRequest, HttpResponse, TransportError};
-use gloo_net::http::Request;
+use futures::FutureExt;
+use futures::future::LocalBoxFuture;
+use gloo_net::http::{Method, RequestBuilder};
 use gloo_timers::callback::Timeout;
 
 /// `fetch` with a time limit: a request that has not answered in time is aborted.
@@ -17,42 +19,75 @@ impl Default for FetchClient {
 }
 
 impl HttpClient for FetchClient {
-    async fn send(&self, request: HttpRequest) -> Result<HttpResponse, TransportError> {
-        let controller = web_sys::AbortController::new()
-            .map_err(|_| TransportError::Network("this browser cannot send requests".into()))?;
-        let signal = controller.signal();
-        let mut builder = Request::post(&request.url).abort_signal(Some(&signal));
-        for (name, value) in &request.headers {
-            builder = builder.header(name, value);
-        }
-        let prepared = builder
-            .body(request.body)
+    fn send(
+        &self,
+        request: HttpRequest,
+    ) -> impl Future<Output = Result<HttpResponse, TransportError>> {
+        self.fetch(Method::POST, request)
+    }
+}
+
+impl FetchClient {
+    /// GETs `url`, bypassing the HTTP cache (the app's own files, such as `config.json`).
+    pub fn get(&self, url: &str) -> LocalBoxFuture<'static, Result<HttpResponse, TransportError>> {
+        let request = HttpRequest {
+            url: url.to_string(),
+            headers: Vec::new(),
+            body: String::new(),
+        };
+        self.fetch(Method::GET, request)
+    }
+
+    /// Every request the app sends, boxed so it is compiled once (bundle size).
+    fn fetch(
+        &self,
+        method: Method,
+        request: HttpRequest,
+    ) -> LocalBoxFuture<'static, Result<HttpResponse, TransportError>> {
+        let timeout_ms = self.timeout_ms;
+        async move {
+            let controller = web_sys::AbortController::new()
+                .map_err(|_| TransportError::Network("this browser cannot send requests".into()))?;
+            let signal = controller.signal();
+            let mut builder = RequestBuilder::new(&request.url)
+                .method(method.clone())
+                .cache(web_sys::RequestCache::NoCache)
+                .abort_signal(Some(&signal));
+            for (name, value) in &request.headers {
+                builder = builder.header(name, value);
+            }
+            let prepared = match method {
+                Method::GET => builder.build(),
+                _ => builder.body(request.body),
+            }
             .map_err(|e| TransportError::Network(e.to_string()))?;
-        // Dropping the guard (on any return) cancels the pending abort.
-        let _guard = Timeout::new(self.timeout_ms, move || controller.abort());
-        let response = prepared.send().await.map_err(|e| {
-            if signal.aborted() {
-                TransportError::Timeout
-            } else if !is_online() {
-                TransportError::Network("the browser is offline".into())
-            } else {
-                TransportError::Network(e.to_string())
-            }
-        })?;
-        let headers = response.headers().entries().collect();
-        let status = response.status();
-        let body = response.text().await.map_err(|_| {
-            if signal.aborted() {
-                TransportError::Timeout
-            } else {
-                TransportError::Network("the connection broke while reading the answer".into())
-            }
-        })?;
-        Ok(HttpResponse {
-            status,
-            headers,
-            body,
-        })
+            // Dropping the guard (on any return) cancels the pending abort.
+            let _guard = Timeout::new(timeout_ms, move || controller.abort());
+            let response = prepared.send().await.map_err(|e| {
+                if signal.aborted() {
+                    TransportError::Timeout
+                } else if !is_online() {
+                    TransportError::Network("the browser is offline".into())
+                } else {
+                    TransportError::Network(e.to_string())
+                }
+            })?;
+            let headers = response.headers().entries().collect();
+            let status = response.status();
+            let body = response.text().await.map_err(|_| {
+                if signal.aborted() {
+                    TransportError::Timeout
+                } else {
+                    TransportError::Network("the connection broke while reading the answer".into())
+                }
+            })?;
+            Ok(HttpResponse {
+                status,
+                headers,
+                body,
+            })
+        }
+        .boxed_local()
     }
 }
 

@@ -15,6 +15,7 @@ pub use storage::SessionStorageStore;
 pub use tabs::BrowserTabs;
 
 use crate::auth::Auth;
+use crate::cognito::TransportError;
 use crate::config::Config;
 
 /// The auth service as the browser runs it.
@@ -36,20 +37,15 @@ pub fn browser_auth(config: Config) -> (BrowserAuth, BrowserTabs) {
 
 /// Fetches and checks `config.json` from beside `index.html`.
 pub async fn load_config(url: &str) -> Result<Config, String> {
-    let response = gloo_net::http::Request::get(url)
-        .cache(web_sys::RequestCache::NoCache)
-        .send()
-        .await
-        .map_err(|e| format!("{url} could not be loaded ({e})"))?;
-    if !response.ok() {
+    let response = FetchClient::default().get(url).await.map_err(|e| match e {
+        TransportError::Network(why) => format!("{url} could not be loaded ({why})"),
+        TransportError::Timeout => format!("{url} could not be loaded (no answer in time)"),
+    })?;
+    if !(200..300).contains(&response.status) {
         return Err(format!(
             "{url} could not be loaded (HTTP {}). Put a config.json beside index.html; see the README.",
-            response.status()
+            response.status
         ));
     }
-    let text = response
-        .text()
-        .await
-        .map_err(|e| format!("{url} could not be read ({e})"))?;
-    Config::parse(&text).map_err(|e| e.to_string())
+    Config::parse(&response.body).map_err(|e| e.to_string())
 }

@@ -66,16 +66,30 @@ pub fn parse_response<O: Operation>(response: &HttpResponse) -> Result<O::Output
 /// [`parse_response`] by output type and operation name: operations that answer the same type
 /// share one copy of its parsing (bundle size).
 pub fn parse_answer<T: FromJson>(response: &HttpResponse, operation: &str) -> Result<T, CallError> {
+    let object = answer_object(response, operation)?;
+    let fields = object.fields().unwrap_or(Fields(&[]));
+    T::from_json(fields).map_err(|e| bad_answer(response, operation, e.to_string()))
+}
+
+/// The part of [`parse_answer`] that does not depend on the output type, compiled once
+/// (bundle size): a failure's error, or the answer's JSON object.
+fn answer_object(response: &HttpResponse, operation: &str) -> Result<Value, CallError> {
     if !(200..300).contains(&response.status) {
         return Err(CallError::from_error_response(response));
     }
-    let bad = |why: String| CallError::BadResponse {
+    let value =
+        json::parse(&response.body).map_err(|e| bad_answer(response, operation, e.to_string()))?;
+    match value.fields() {
+        Some(_) => Ok(value),
+        None => Err(bad_answer(response, operation, "not an object".into())),
+    }
+}
+
+fn bad_answer(response: &HttpResponse, operation: &str, why: String) -> CallError {
+    CallError::BadResponse {
         status: response.status,
         detail: format!("the answer to {operation} is not the JSON expected ({why})"),
-    };
-    let value = json::parse(&response.body).map_err(|e| bad(e.to_string()))?;
-    let fields = value.fields().ok_or_else(|| bad("not an object".into()))?;
-    T::from_json(fields).map_err(|e| bad(e.to_string()))
+    }
 }
 
 /// The service URL for a region: `https://cognito-idp.{region}.amazonaws.com/` (`.com.cn` in China).
