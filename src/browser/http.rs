@@ -60,7 +60,7 @@ impl FetchClient {
                 Method::GET => builder.build(),
                 _ => builder.body(request.body),
             }
-            .map_err(|e| TransportError::Network(e.to_string()))?;
+            .map_err(network_error)?;
             // Dropping the guard (on any return) cancels the pending abort.
             let _guard = Timeout::new(timeout_ms, move || controller.abort());
             let response = prepared.send().await.map_err(|e| {
@@ -69,7 +69,7 @@ impl FetchClient {
                 } else if !is_online() {
                     TransportError::Network("the browser is offline".into())
                 } else {
-                    TransportError::Network(e.to_string())
+                    network_error(e)
                 }
             })?;
             let headers = response.headers().entries().collect();
@@ -89,6 +89,17 @@ impl FetchClient {
         }
         .boxed_local()
     }
+}
+
+/// What the browser said, as its own words (`TypeError: Failed to fetch`). Not gloo-net's
+/// `Display`, which would link serde_json's error messages into the bundle for a JSON error
+/// this client never meets (it reads bodies as text).
+fn network_error(error: gloo_net::Error) -> TransportError {
+    TransportError::Network(match error {
+        gloo_net::Error::JsError(js) => js.name + ": " + &js.message,
+        gloo_net::Error::GlooError(words) => words,
+        gloo_net::Error::SerdeError(_) => "the request could not be encoded".into(),
+    })
 }
 
 fn is_online() -> bool {
