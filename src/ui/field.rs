@@ -1,7 +1,7 @@
 //! The pieces every screen is made of: a labelled input bound to a signal, a submit button, a
 //! link-like button, and a button that runs one of the app's intents.
 
-use super::language::t;
+use super::language::{t, words};
 use super::{AppCtx, Busy};
 use crate::i18n::Key;
 use crate::outcome::Screen;
@@ -68,14 +68,14 @@ pub fn Submit(
     busy: Busy,
 ) -> impl IntoView {
     let ctx = expect_context::<AppCtx>();
-    let label = move || {
+    let label = words(move || {
         let key = if ctx.busy.get() == Some(busy) {
             working
         } else {
             idle
         };
-        ctx.language.get().template(key)
-    };
+        ctx.language.get().template(key).to_string()
+    });
     view! {
         <button type="submit" data-testid=id disabled=move || ctx.is_busy()>
             {label}
@@ -119,13 +119,13 @@ pub fn Action(
     run: fn(AppCtx),
 ) -> impl IntoView {
     let ctx = expect_context::<AppCtx>();
-    let label = move || {
+    let label = words(move || {
         let key = match working {
             Some(working) if busy.is_some() && ctx.busy.get() == busy => working,
             _ => idle,
         };
-        ctx.language.get().template(key)
-    };
+        ctx.language.get().template(key).to_string()
+    });
     view! {
         <button
             class:secondary=secondary

@@ -5,6 +5,7 @@
 
 use crate::i18n::{Key, Lang, Text};
 use leptos::prelude::*;
+use std::sync::{Arc, Mutex};
 
 /// Where the choice is remembered (`localStorage`, this origin).
 const REMEMBERED: &str = "cognito-client:language";
@@ -62,16 +63,25 @@ impl Language {
     }
 }
 
+/// Words on the page that follow the language. Every reactive text is this one type, so
+/// tachys compiles one text view for all of them rather than one per closure (bundle size).
+pub type Words = Arc<Mutex<dyn FnMut() -> String + Send>>;
+
+/// `words` as the page shows them, redrawn when what they read changes.
+pub fn words(words: impl FnMut() -> String + Send + 'static) -> Words {
+    Arc::new(Mutex::new(words))
+}
+
 /// The words for `key` (one with no placeholders), redrawn when the language changes.
-pub fn t(key: Key) -> impl Fn() -> &'static str + Copy + 'static {
+pub fn t(key: Key) -> Words {
     let language = Language::here();
-    move || language.get().template(key)
+    words(move || language.get().template(key).to_string())
 }
 
 /// `text`, redrawn when the language changes.
-pub fn say(text: Text) -> impl Fn() -> String + 'static {
+pub fn say(text: Text) -> Words {
     let language = Language::here();
-    move || language.say(&text)
+    words(move || language.say(&text))
 }
 
 /// The button that switches to the other language, named in that language.

@@ -1,7 +1,7 @@
 //! What the tokens say, with a live countdown, and the session's actions.
 
 use super::field::Action;
-use super::language::{say, t};
+use super::language::{say, t, words};
 use super::{AppCtx, Busy};
 use crate::auth::TokenInfo;
 use crate::display::{clock_drift, time_left};
@@ -34,17 +34,17 @@ fn InfoList(info: TokenInfo) -> impl IntoView {
     // The ticking clock can lag the new tokens by up to a second: never count from before them.
     // Once ended, while a failing refresh waits, the next try (it moves with each failure).
     let language = ctx.language;
-    let seconds_left = move || {
+    let seconds_left = words(move || {
         let now = ctx.now_ms.get().max(obtained_at);
         let next_try = ctx.auth.with_value(|a| a.retry_at_ms());
         let retry_at = next_try.filter(|&at| at > now).map(|at| language.time(at));
         language.say(&time_left(expires_at - now as i64, retry_at))
-    };
+    });
     let rotated_at = info.refresh_rotated_at_ms;
-    let rotated = move || match rotated_at {
+    let rotated = words(move || match rotated_at {
         Some(at) => language.time(at),
         None => language.get().template(Key::NotYet).to_string(),
-    };
+    });
     let drift = clock_drift(info.clock_drift_ms);
     let held = if info.has_refresh_token {
         Key::Yes
@@ -65,7 +65,7 @@ fn InfoList(info: TokenInfo) -> impl IntoView {
             <dt>{t(Key::ExpiresIn)}</dt>
             <dd data-testid="info-expires-in" class="countdown">{seconds_left}</dd>
             <dt>{t(Key::ObtainedAt)}</dt>
-            <dd data-testid="info-obtained-at">{move || language.time(obtained_at)}</dd>
+            <dd data-testid="info-obtained-at">{words(move || language.time(obtained_at))}</dd>
             <dt>{t(Key::RefreshHeld)}</dt>
             <dd data-testid="info-has-refresh">{t(held)}</dd>
             <dt>{t(Key::LastRotated)}</dt>
