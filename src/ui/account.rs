@@ -2,7 +2,7 @@
 //! everywhere.
 
 use super::app_setup::AppSetupForm;
-use super::field::{Action, Field, HiddenUsername, Submit};
+use super::field::{Action, Field, HiddenUsername, Submit, redrawn};
 use super::language::{say, t};
 use super::{AppCtx, Busy};
 use crate::auth::{Factor, Profile};
@@ -33,15 +33,15 @@ pub fn AccountPanel() -> impl IntoView {
                 <Action id="load-profile" idle=Key::ShowProfile working=Key::Loading busy=Busy::LoadingProfile run=AppCtx::load_profile />
                 <Action id="sign-out-everywhere" idle=Key::SignOutEverywhere working=Key::SigningOutEverywhere busy=Busy::SigningOutEverywhere secondary=true run=AppCtx::sign_out_everywhere />
             </div>
-            {move || ctx.session.profile.get().map(|profile| view! {
+            {redrawn(move || ctx.session.profile.get().map(|profile| view! {
                 <dl class="facts" data-testid="profile">
-                    {profile.attributes.into_iter().map(|a| view! {
+                    {profile.attributes.iter().map(|a| view! {
                         <dt>{a.name.clone()}</dt>
-                        <dd data-testid=format!("profile-{}", a.name)>{a.value}</dd>
+                        <dd data-testid=format!("profile-{}", a.name)>{a.value.clone()}</dd>
                     }).collect_view()}
                 </dl>
-            })}
-            {move || ctx.session.profile.get().map(|profile| view! { <MfaSection profile /> })}
+                <MfaSection profile />
+            }).into_any())}
             <h3>{t(Key::ChangePassword)}</h3>
             <form on:submit=change data-testid="change-password-form">
                 <HiddenUsername username=username.unwrap_or_default() />
@@ -89,11 +89,11 @@ fn MfaSection(profile: Profile) -> impl IntoView {
         <h3>{t(Key::TwoStepSignIn)}</h3>
         <ul class="facts" data-testid="mfa-status">{states}</ul>
         <div class="actions">{app}{sms}</div>
-        {move || ctx.session.new_app.get().map(|app| view! {
+        {redrawn(move || ctx.session.new_app.get().map(|app| view! {
             <div data-testid="app-setup">
                 <AppSetupForm app on_code />
                 <Action id="cancel-app-setup" idle=Key::Cancel secondary=true run=AppCtx::cancel_app_setup />
             </div>
-        })}
+        }).into_any())}
     }
 }

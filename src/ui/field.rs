@@ -6,6 +6,16 @@ use super::{AppCtx, Busy};
 use crate::i18n::Key;
 use crate::outcome::Screen;
 use leptos::prelude::*;
+use std::sync::{Arc, Mutex};
+
+/// A part of the page drawn by `view` and redrawn whenever what it reads changes. Every such
+/// part is this one type, so tachys compiles its redrawing once (bundle size).
+pub fn redrawn(view: impl FnMut() -> AnyView + Send + 'static) -> Redrawn {
+    Arc::new(Mutex::new(view))
+}
+
+/// What [`redrawn`] makes.
+pub type Redrawn = Arc<Mutex<dyn FnMut() -> AnyView + Send>>;
 
 #[component]
 pub fn Field(

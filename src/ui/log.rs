@@ -1,6 +1,7 @@
 //! The operation log: every action and its outcome, newest first, always rendered as text.
 
 use super::AppCtx;
+use super::field::redrawn;
 use super::language::t;
 use crate::browser::local_time;
 use crate::i18n::Key;
@@ -20,7 +21,7 @@ pub fn OperationLog() -> impl IntoView {
             <ol data-testid="log">
                 // Redrawn whole on each change: a keyed <For> cost 3.2 KB of bundle, and the
                 // log is short text.
-                {move || {
+                {redrawn(move || {
                     let (lang, locale) = (ctx.language.get(), ctx.language.locale());
                     ctx.log
                         .get()
@@ -32,7 +33,8 @@ pub fn OperationLog() -> impl IntoView {
                             </li>
                         })
                         .collect_view()
-                }}
+                        .into_any()
+                })}
             </ol>
         </section>
     }

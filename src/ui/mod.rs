@@ -22,6 +22,7 @@ use crate::outcome::Screen;
 use crate::browser::{browser_auth, load_config};
 use crate::config::{Config, RefreshMode};
 use crate::i18n::{Key, Text};
+use field::redrawn;
 use language::{say, t};
 use leptos::prelude::*;
 
@@ -47,11 +48,11 @@ pub fn ConfiguredApp(
     view! {
         <main class="app">
             <LanguageSwitch />
-            {move || match config.get() {
+            {redrawn(move || match config.get() {
                 None => view! { <p class="loading">{t(Key::LoadingConfig)}</p> }.into_any(),
                 Some(Err(problem)) => view! { <ConfigProblem problem /> }.into_any(),
                 Some(Ok(config)) => view! { <Shell config /> }.into_any(),
-            }}
+            })}
         </main>
     }
 }
@@ -92,7 +93,7 @@ pub fn Shell(
             <p class="subtitle" data-testid="pool">{subtitle}</p>
         </header>
         <NoticeBar />
-        {move || match ctx.screen() {
+        {redrawn(move || match ctx.screen() {
             Screen::SignIn => view! { <sign_in::SignInForm /> }.into_any(),
             Screen::NewPassword(challenge) => {
                 view! { <sign_in::NewPasswordForm challenge /> }.into_any()
@@ -113,7 +114,7 @@ pub fn Shell(
                 }
                     .into_any()
             }
-        }}
+        })}
         <log::OperationLog />
     }
 }
@@ -121,16 +122,19 @@ pub fn Shell(
 #[component]
 fn NoticeBar() -> impl IntoView {
     let ctx = expect_context::<AppCtx>();
-    move || {
-        ctx.notice.get().map(|notice| {
-            let class = format!("notice {}", notice.tone.class());
-            view! {
-                <div class=class role="alert" data-testid="notice">
-                    {ctx.language.say(&notice.text)}
-                </div>
-            }
-        })
-    }
+    redrawn(move || {
+        ctx.notice
+            .get()
+            .map(|notice| {
+                let class = format!("notice {}", notice.tone.class());
+                view! {
+                    <div class=class role="alert" data-testid="notice">
+                        {ctx.language.say(&notice.text)}
+                    </div>
+                }
+            })
+            .into_any()
+    })
 }
 
 /// Once the new screen is drawn (the next frame), focuses its heading — the first card's

@@ -1,6 +1,6 @@
 //! The signed-out screens: sign in, new password, sign up, confirm, forgot and reset password.
 
-use super::field::{BackToSignIn, Field, HiddenUsername, LinkButton, Submit};
+use super::field::{BackToSignIn, Field, HiddenUsername, LinkButton, Submit, redrawn};
 use super::language::{say, t};
 use super::{AppCtx, Busy};
 use crate::auth::{ChallengeAnswer, PendingChallenge};
@@ -71,9 +71,9 @@ pub fn NewPasswordForm(challenge: PendingChallenge) -> impl IntoView {
                 <Field label=Key::NewPassword id="new-password" kind="password" autocomplete="new-password" value=password />
                 <Field label=Key::NewPasswordAgain id="new-password-confirm" kind="password" autocomplete="new-password"
                     described_by="password-mismatch" invalid=mismatch value=confirm />
-                {move || mismatch.get().then(|| view! {
+                {redrawn(move || mismatch.get().then(|| view! {
                     <p class="field-error" id="password-mismatch" data-testid="password-mismatch">{t(Key::PasswordsDiffer)}</p>
-                })}
+                }).into_any())}
                 <Submit id="set-password" idle=Key::SetPasswordAndSignIn working=Key::SettingPassword busy=Busy::SettingPassword />
             </form>
         </section>

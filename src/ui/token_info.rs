@@ -1,6 +1,6 @@
 //! What the tokens say, with a live countdown, and the session's actions.
 
-use super::field::Action;
+use super::field::{Action, redrawn};
 use super::language::{say, t, words};
 use super::{AppCtx, Busy};
 use crate::auth::TokenInfo;
@@ -14,10 +14,10 @@ pub fn TokenPanel() -> impl IntoView {
     view! {
         <section class="card" data-testid="token-info">
             <h2>{t(Key::TokenInfo)}</h2>
-            {move || match ctx.session.info.get() {
+            {redrawn(move || match ctx.session.info.get() {
                 None => view! { <p class="loading">{t(Key::ReadingTokenInfo)}</p> }.into_any(),
                 Some(info) => view! { <InfoList info /> }.into_any(),
-            }}
+            })}
             <div class="actions">
                 <Action id="read-token-info" idle=Key::ReadTokenInfo working=Key::Reading busy=Busy::Reading run=AppCtx::read_token_info />
                 <Action id="refresh-now" idle=Key::RefreshNow working=Key::Refreshing busy=Busy::Refreshing run=AppCtx::refresh_now />
