@@ -51,13 +51,14 @@ impl FetchClient {
             let signal = controller.signal();
             let mut builder = RequestBuilder::new(&request.url)
                 .method(method.clone())
-                .cache(web_sys::RequestCache::NoCache)
                 .abort_signal(Some(&signal));
             for (name, value) in &request.headers {
                 builder = builder.header(name, value);
             }
+            // A GET revalidates (the app's own files change on deploy); Cognito's POSTs are
+            // sent as they always were, with no cache mode (and so no added Cache-Control).
             let prepared = match method {
-                Method::GET => builder.build(),
+                Method::GET => builder.cache(web_sys::RequestCache::NoCache).build(),
                 _ => builder.body(request.body),
             }
             .map_err(network_error)?;
