@@ -1,5 +1,6 @@
 //! The pieces every screen is made of: a labelled input bound to a signal, a submit button, a
-//! link-like button, and a button that runs one of the app's intents.
+//! link-like button, a button that runs one of the app's intents, and `redrawn` for a part
+//! that is redrawn whole.
 
 use super::language::{t, words};
 use super::{AppCtx, Busy};
