@@ -218,7 +218,10 @@ pub fn after_failure(what: Key, error: &AuthError, at: Situation) -> Outcome {
     let kept = at.signed_in && at.on_session_screen;
     let text = match error {
         AuthError::Network(_) if kept && !at.online => Key::Offline.into(),
-        _ if kept => Text::with(Key::StillSignedIn, [error_text(error)]),
+        // Reassurance for a failure of the service, not for a mistyped code or password.
+        _ if kept && !error.is_typing_mistake() => {
+            Text::with(Key::StillSignedIn, [error_text(error)])
+        }
         _ => error_text(error),
     };
     let mut outcome = Outcome::said(Tone::Error, text.clone());
@@ -407,6 +410,22 @@ mod tests {
         assert_eq!(o.screen, None);
         let online = after_failure(Key::WhatReading, &error, KEPT);
         assert!(notice(&online).ends_with("You are still signed in; no token was lost."));
+    }
+
+    #[test]
+    fn a_typing_mistake_on_the_account_screen_is_told_without_the_session_reassurance() {
+        for mistake in [AuthError::WrongCode, AuthError::WrongCurrentPassword] {
+            let o = after_failure(Key::WhatAppCode, &mistake, KEPT);
+            assert_eq!(notice(&o), en(error_text(&mistake)));
+            assert_eq!(topic(&o), Topic::Action);
+            assert_eq!(o.screen, None);
+        }
+        let refused = AuthError::Rejected {
+            code: "InternalErrorException".into(),
+            message: "try later".into(),
+        };
+        let o = after_failure(Key::WhatAppCode, &refused, KEPT);
+        assert!(notice(&o).ends_with("You are still signed in; no token was lost."));
     }
 
     #[test]

@@ -108,6 +108,20 @@ impl AuthError {
         }
     }
 
+    /// A mistake in what the user typed (a wrong code or password, a password the rules
+    /// refuse, a taken username), told as it is: nothing happened to the session.
+    pub fn is_typing_mistake(&self) -> bool {
+        matches!(
+            self,
+            AuthError::WrongCredentials
+                | AuthError::PasswordRejected(_)
+                | AuthError::UsernameTaken
+                | AuthError::WrongCode
+                | AuthError::CodeExpired
+                | AuthError::WrongCurrentPassword
+        )
+    }
+
     /// What a failed call means, given what the user was doing.
     pub fn from_call(error: CallError, step: Step) -> AuthError {
         match error {

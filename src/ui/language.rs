@@ -74,8 +74,7 @@ pub fn words(words: impl FnMut() -> String + Send + 'static) -> Words {
 
 /// The words for `key` (one with no placeholders), redrawn when the language changes.
 pub fn t(key: Key) -> Words {
-    let language = Language::here();
-    words(move || language.get().template(key).to_string())
+    say(key.into())
 }
 
 /// `text`, redrawn when the language changes.

@@ -85,7 +85,7 @@ test('change password: the old one is refused afterwards', async ({ page }) => {
   await app.byTestId('current-password').fill('Not-The-Passw0rd!');
   await app.byTestId('changed-password').fill('Changed-Passw0rd!');
   await app.byTestId('change-password').click();
-  await expect(app.byTestId('notice')).toContainText('The current password is not right.');
+  await expect(app.byTestId('notice')).toHaveText('The current password is not right.');
   await app.byTestId('current-password').fill(user.password);
   await app.byTestId('changed-password').fill('Changed-Passw0rd!');
   await app.byTestId('change-password').click();
