@@ -13,12 +13,13 @@ pub fn OperationLog() -> impl IntoView {
     view! {
         <section class="card log" aria-live="polite">
             <div class="log-head">
-                <h2>{t(Key::OperationLog)}</h2>
+                <h2 id="log-title">{t(Key::OperationLog)}</h2>
                 <button class="secondary small" data-testid="log-clear" on:click=move |_| ctx.clear_log()>
                     {t(Key::Clear)}
                 </button>
             </div>
-            <ol data-testid="log">
+            // It scrolls once long: a keyboard reaches it (and scrolls it) with Tab.
+            <ol data-testid="log" tabindex="0" aria-labelledby="log-title">
                 // Redrawn whole on each change: a keyed <For> cost 3.2 KB of bundle, and the
                 // log is short text.
                 {redrawn(move || {

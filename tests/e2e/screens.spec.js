@@ -5,7 +5,10 @@
 // The real local Cognito brings each screen up; the factor choice, which it never sends, is
 // injected by route interception (the test name says so).
 import { test, expect } from './fixtures.js';
-import { AppPage, DEMO, PASSWORD, authenticatorUser, cognito, freshUser, injectChallenges, signedIn, uniqueName, useConfig } from './app.js';
+import {
+  AN_HOUR_AND_A_MINUTE, AppPage, DEMO, PASSWORD, authenticatorUser, cognito, cognitoAnswer, freshUser, injectChallenges,
+  onOperation, signedIn, uniqueName, useConfig,
+} from './app.js';
 import { forms, lookAt, writeGallery } from './screens.js';
 
 test.afterAll(writeGallery);
@@ -19,12 +22,14 @@ const PASSES = {
     locale: 'en-US',
     refused: 'Incorrect username or password.',
     mismatch: 'The two passwords are not the same.',
+    retrying: 'expired — retrying at',
     appCode: 'Enter the 6-digit code your authenticator app shows.',
   },
   ja: {
     locale: 'ja-JP',
     refused: 'ユーザー名またはパスワードが正しくありません。',
     mismatch: '2つのパスワードが一致しません。',
+    retrying: '期限切れ — ',
     appCode: '認証アプリに表示されている6桁のコードを入力してください。',
   },
 };
@@ -145,6 +150,24 @@ for (const [lang, words] of Object.entries(PASSES)) {
       await expect(app.byTestId('totp-qr')).toBeVisible();
       await lookAt(page, 'account-app-setup', 'Account: profile and authenticator-app setup', lang);
       expect((await forms(page))['app-setup-form']).toEqual({ submits: 1, fields: ['one-time-code', 'off'] });
+    });
+
+    test(`a session whose refresh keeps failing: expired and retrying, its notice, a long log (the refresh answered with a server fault by route interception) (${lang})`, async ({ page }) => {
+      test.setTimeout(120_000);
+      const app = new AppPage(page);
+      await signedIn(app, { clock: true, prefix: 'screens' });
+      const fault = cognitoAnswer(500, { __type: 'InternalErrorException', message: 'injected fault' });
+      await onOperation(page, 'GetTokensFromRefreshToken', fault);
+      await page.clock.fastForward(AN_HOUR_AND_A_MINUTE);
+      for (let read = 0; read < 12; read++) {
+        if (read > 0) await page.clock.fastForward('00:20');
+        await app.byTestId('read-token-info').click();
+        await expect(app.byTestId('notice')).toBeVisible();
+        await expect(app.byTestId('read-token-info')).toBeEnabled();
+      }
+      await expect(app.byTestId('info-expires-in')).toContainText(words.retrying);
+      expect(await app.byTestId('log-entry').count()).toBeGreaterThanOrEqual(12);
+      await lookAt(page, 'refresh-failing', 'Signed in: the refresh failing, a long log', lang);
     });
   });
 }
