@@ -108,8 +108,8 @@ impl AuthError {
         }
     }
 
-    /// A mistake in what the user typed (a wrong code or password, a password the rules
-    /// refuse, a taken username), told as it is: nothing happened to the session.
+    /// A refusal of what the user typed (a wrong or expired code, a wrong password, a password
+    /// the rules refuse, a taken username), told as it is: nothing happened to the session.
     pub fn is_typing_mistake(&self) -> bool {
         matches!(
             self,
