@@ -9,7 +9,8 @@
 //! - [`outcome`]: what the page shows after each outcome (screen, notice, log) — no I/O.
 //! - [`qr`]: QR codes as SVG paths (authenticator-app setup) — no I/O.
 //! - `browser`: the adapters that plug the ports into the browser (wasm32 only).
-//! - `ui`: Leptos components talking to one auth handle (wasm32 only).
+//! - `ui`: the screens (web-sys elements kept current by Leptos's reactive graph), talking to
+//!   one auth handle (wasm32 only).
 
 #![warn(missing_docs)]
 
@@ -38,5 +39,5 @@ pub fn start() {
     // Debug builds only: in release it costs ~KB for messages no user reads.
     #[cfg(debug_assertions)]
     console_error_panic_hook::set_once();
-    leptos::mount::mount_to_body(ui::App);
+    ui::start();
 }

@@ -10,7 +10,8 @@ use cognito_client::cognito::{
 };
 use cognito_client::config::Config;
 use cognito_client::secret::Password;
-use cognito_client::ui::{App, ConfiguredApp, Shell};
+use cognito_client::ui::dom::{el, frag};
+use cognito_client::ui::{app, configured_app, mount, shell};
 use gloo_timers::future::TimeoutFuture;
 use wasm_bindgen::JsCast;
 use wasm_bindgen_test::*;
@@ -170,9 +171,7 @@ fn type_into(root: &web_sys::HtmlElement, test_id: &str, text: &str) {
 #[wasm_bindgen_test]
 async fn the_app_without_a_config_says_what_is_missing() {
     let root = container();
-    let _mounted = leptos::mount::mount_to(root.clone(), || {
-        leptos::view! { <ConfiguredApp config_url="no-such-dir/config.json" /> }
-    });
+    let _mounted = mount(&root, || configured_app("no-such-dir/config.json"));
     let problem = wait_for(&root, "config-error").await;
     assert!(
         problem
@@ -187,7 +186,7 @@ async fn the_app_without_a_config_says_what_is_missing() {
 async fn the_app_reads_its_config_and_shows_the_pool() {
     // The test runner serves the crate's folder, so this is the committed config.json.
     let root = container();
-    let _mounted = leptos::mount::mount_to(root.clone(), App);
+    let _mounted = mount(&root, app);
     let pool = wait_for(&root, "pool").await;
     assert_eq!(pool.inner_text(), "us-east-1_DemoPool1 · rotating refresh");
 }
@@ -201,8 +200,7 @@ async fn the_shell_signs_in_and_shows_the_token_info() {
     ))
     .unwrap();
     let root = container();
-    let _mounted =
-        leptos::mount::mount_to(root.clone(), move || leptos::view! { <Shell config /> });
+    let _mounted = mount(&root, move || shell(config));
     wait_for(&root, "sign-in-form").await;
     assert!(
         root.query_selector("label[for=username]")
@@ -314,5 +312,78 @@ async fn a_stream_made_into_a_js_stream_reads_back_the_same() {
     assert_eq!(
         read,
         vec![Ok(JsValue::from("first")), Err(JsValue::from("broken"))]
+    );
+}
+
+/// A part holding a part: the inner one redrawn, then the outer one, leaves exactly the newest
+/// drawing — nothing of the inner one's earlier drawings — and unmounting leaves nothing.
+#[wasm_bindgen_test]
+async fn a_part_redrawn_inside_a_part_goes_with_it() {
+    use leptos::prelude::{Get, RwSignal, Set};
+    let root = container();
+    let (outer, inner) = (RwSignal::new(1), RwSignal::new(1));
+    let mounted = mount(&root, move || {
+        el("div").part(move || {
+            let round = outer.get();
+            frag()
+                .child(el("b").text(&format!("outer {round}")))
+                .part(move || el("i").text(&format!("inner {}", inner.get())))
+        })
+    });
+    let shown = |root: &web_sys::HtmlElement| root.text_content().unwrap_or_default();
+    assert_eq!(shown(&root), "outer 1inner 1");
+    inner.set(2);
+    leptos::task::tick().await;
+    assert_eq!(shown(&root), "outer 1inner 2");
+    outer.set(2);
+    leptos::task::tick().await;
+    assert_eq!(shown(&root), "outer 2inner 2");
+    inner.set(3);
+    leptos::task::tick().await;
+    assert_eq!(shown(&root), "outer 2inner 3");
+    drop(mounted);
+    assert_eq!(root.child_nodes().length(), 0, "{}", root.inner_html());
+}
+
+/// Once unmounted, what the page kept is dropped: its effects no longer run and its listeners
+/// are gone.
+#[wasm_bindgen_test]
+async fn unmounting_stops_effects_and_listeners() {
+    use leptos::prelude::{Get, RwSignal, Set};
+    use std::cell::Cell;
+    use std::rc::Rc;
+    let root = container();
+    let (count, runs, clicks) = (
+        RwSignal::new(0),
+        Rc::new(Cell::new(0)),
+        Rc::new(Cell::new(0)),
+    );
+    let (seen_runs, seen_clicks) = (runs.clone(), clicks.clone());
+    let mounted = mount(&root, move || {
+        el("button")
+            .test_id("counted")
+            .on("click", move |_| clicks.set(clicks.get() + 1))
+            .words(Box::new(move || {
+                runs.set(runs.get() + 1);
+                count.get().to_string()
+            }))
+    });
+    let (runs, clicks) = (seen_runs, seen_clicks);
+    let node = find(&root, "counted").unwrap();
+    node.click();
+    count.set(1);
+    leptos::task::tick().await;
+    assert_eq!(
+        (runs.get(), clicks.get(), node.inner_text()),
+        (2, 1, "1".to_string())
+    );
+    drop(mounted);
+    node.click();
+    count.set(2);
+    leptos::task::tick().await;
+    assert_eq!(
+        (runs.get(), clicks.get()),
+        (2, 1),
+        "ran or listened after unmounting"
     );
 }

@@ -171,6 +171,7 @@ fn no_user_facing_text_is_written_outside_the_tables() {
             include_str!("../ui/account_intents.rs"),
         ),
         ("ui/app_setup.rs", include_str!("../ui/app_setup.rs")),
+        ("ui/dom.rs", include_str!("../ui/dom.rs")),
         ("ui/field.rs", include_str!("../ui/field.rs")),
         ("ui/hooks.rs", include_str!("../ui/hooks.rs")),
         ("ui/intents.rs", include_str!("../ui/intents.rs")),

@@ -202,7 +202,12 @@ impl AppCtx {
     pub fn mfa_issuer(self) -> String {
         self.auth
             .with_value(|a| a.config().mfa_issuer.clone())
-            .unwrap_or_else(|| window().location().host().unwrap_or_default())
+            .unwrap_or_else(|| {
+                super::dom::document()
+                    .location()
+                    .and_then(|l| l.host().ok())
+                    .unwrap_or_default()
+            })
     }
 
     /// The password rules to show where a password is chosen: the config's, or Cognito's

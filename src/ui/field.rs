@@ -1,150 +1,239 @@
-//! The pieces every screen is made of: a labelled input bound to a signal, a submit button, a
-//! link-like button, a button that runs one of the app's intents, and `redrawn` for a part
-//! that is redrawn whole.
+//! The pieces every screen is made of: a card, a form, a labelled input bound to a signal, a
+//! submit button, a link-like button and a button that runs one of the app's intents.
 
+use super::dom::{El, el, frag};
 use super::language::{t, words};
 use super::{AppCtx, Busy};
 use crate::i18n::Key;
 use crate::outcome::Screen;
 use leptos::prelude::*;
-use std::sync::{Arc, Mutex};
 
-/// A part of the page drawn by `view` and redrawn whenever what it reads changes. Every such
-/// part is this one type, so tachys compiles its redrawing once (bundle size).
-pub fn redrawn(view: impl FnMut() -> AnyView + Send + 'static) -> Redrawn {
-    Arc::new(Mutex::new(view))
+/// A card: one screen, or one part of the signed-in screen.
+pub fn card() -> El {
+    el("section").class("card")
 }
 
-/// What [`redrawn`] makes.
-pub type Redrawn = Arc<Mutex<dyn FnMut() -> AnyView + Send>>;
+/// A card's heading, in the page's language.
+pub fn heading(key: Key) -> El {
+    el("h2").words(t(key))
+}
 
-#[component]
-pub fn Field(
-    /// The visible label.
+/// A paragraph of `key`'s words.
+pub fn para(key: Key) -> El {
+    el("p").words(t(key))
+}
+
+/// A form (`data-testid` `id`) whose sending runs `send` instead of loading a page.
+pub fn form(id: &str, mut send: impl FnMut() + 'static) -> El {
+    el("form").test_id(id).on("submit", move |ev| {
+        ev.prevent_default();
+        send();
+    })
+}
+
+/// A labelled input; [`field`] makes one, its methods set what differs from a plain text
+/// field, and [`Field::bind`] makes it, bound to its value.
+pub struct Field {
     label: Key,
-    /// The element id, also its `data-testid`.
     id: &'static str,
-    /// `text`, `password`, `email`, …
-    #[prop(default = "text")]
     kind: &'static str,
-    #[prop(default = "off")] autocomplete: &'static str,
-    /// The keyboard a phone shows: `numeric` for codes.
-    #[prop(default = "text")]
+    autocomplete: &'static str,
     inputmode: &'static str,
-    /// The field may be left empty.
-    #[prop(optional)]
     optional: bool,
-    /// The id of the text that explains the field (a rule, a prompt, its error).
-    #[prop(optional)]
     described_by: Option<&'static str>,
-    /// True while what was typed is wrong (`aria-invalid`).
-    #[prop(optional)]
     invalid: Option<RwSignal<bool>>,
-    value: RwSignal<String>,
-) -> impl IntoView {
-    view! {
-        <label for=id>{t(label)}</label>
-        <input
-            id=id
-            data-testid=id
-            type=kind
-            autocomplete=autocomplete
-            inputmode=inputmode
-            required=!optional
-            aria-describedby=described_by
-            aria-invalid=move || invalid.and_then(|wrong| wrong.get().then_some("true"))
-            prop:value=move || value.get()
-            on:input:target=move |ev| value.set(ev.target().value())
-        />
+}
+
+/// A required text field labelled `label`, whose element id (also its `data-testid`) is `id`.
+pub fn field(label: Key, id: &'static str) -> Field {
+    Field {
+        label,
+        id,
+        kind: "text",
+        autocomplete: "off",
+        inputmode: "text",
+        optional: false,
+        described_by: None,
+        invalid: None,
+    }
+}
+
+impl Field {
+    /// `password`, `email`, …
+    pub fn kind(self, kind: &'static str) -> Self {
+        Self { kind, ..self }
+    }
+
+    /// What a password manager or the browser may fill in.
+    pub fn autocomplete(self, autocomplete: &'static str) -> Self {
+        Self {
+            autocomplete,
+            ..self
+        }
+    }
+
+    /// A one-time code: autofilled from a message, typed on the phone's number pad.
+    pub fn code(self) -> Self {
+        Self {
+            autocomplete: "one-time-code",
+            inputmode: "numeric",
+            ..self
+        }
+    }
+
+    /// The field may be left empty.
+    pub fn optional(self) -> Self {
+        Self {
+            optional: true,
+            ..self
+        }
+    }
+
+    /// The id of the text that explains the field (a rule, a prompt, its error).
+    pub fn described_by(self, id: &'static str) -> Self {
+        Self {
+            described_by: Some(id),
+            ..self
+        }
+    }
+
+    /// `aria-invalid` while `wrong` is true.
+    pub fn invalid(self, wrong: RwSignal<bool>) -> Self {
+        Self {
+            invalid: Some(wrong),
+            ..self
+        }
+    }
+
+    /// The label and the input, whose value is `value`'s.
+    pub fn bind(self, value: RwSignal<String>) -> El {
+        let mut input = el("input")
+            .attr("id", self.id)
+            .test_id(self.id)
+            .attr("type", self.kind)
+            .attr("autocomplete", self.autocomplete)
+            .attr("inputmode", self.inputmode);
+        if !self.optional {
+            input = input.attr("required", "");
+        }
+        if let Some(described_by) = self.described_by {
+            input = input.attr("aria-describedby", described_by);
+        }
+        if let Some(wrong) = self.invalid {
+            input = input.flag("aria-invalid", move || wrong.get());
+        }
+        frag()
+            .child(el("label").attr("for", self.id).words(t(self.label)))
+            .child(input.bind(value))
     }
 }
 
 /// The account's username in a form that sets a password, unseen: a password manager files
 /// the new password under the right entry.
-#[component]
-pub fn HiddenUsername(username: String) -> impl IntoView {
-    view! {
-        <input type="text" hidden readonly autocomplete="username" data-testid="hidden-username" value=username />
-    }
+pub fn hidden_username(username: &str) -> El {
+    el("input")
+        .attr("type", "text")
+        .attr("hidden", "")
+        .attr("readonly", "")
+        .attr("autocomplete", "username")
+        .test_id("hidden-username")
+        .attr("value", username)
 }
 
-/// A submit button that says what it is doing while its action (`busy`) runs, and is disabled
-/// while any action runs.
-#[component]
-pub fn Submit(
-    id: &'static str,
-    idle: Key,
-    working: Key,
-    /// What runs when this button's form is sent.
-    busy: Busy,
-) -> impl IntoView {
-    let ctx = expect_context::<AppCtx>();
+/// A button saying `idle`, or `working` while `busy` runs, disabled while anything runs.
+fn busy_button(ctx: AppCtx, idle: Key, working: Key, busy: Option<Busy>) -> El {
     let label = words(move || {
-        let key = if ctx.busy.get() == Some(busy) {
-            working
-        } else {
-            idle
-        };
-        ctx.language.get().template(key).to_string()
-    });
-    view! {
-        <button type="submit" data-testid=id disabled=move || ctx.is_busy()>
-            {label}
-        </button>
-    }
-}
-
-/// A button that looks like a link, for moving between the signed-out screens.
-#[component]
-pub fn LinkButton(id: &'static str, text: Key, to: Screen) -> impl IntoView {
-    let ctx = expect_context::<AppCtx>();
-    view! {
-        <button type="button" class="link" data-testid=id on:click=move |_| ctx.show(to.clone())>
-            {t(text)}
-        </button>
-    }
-}
-
-/// The way back from a signed-out screen to the sign-in form.
-#[component]
-pub fn BackToSignIn() -> impl IntoView {
-    view! {
-        <p class="links">
-            <LinkButton id="go-sign-in" text=Key::BackToSignIn to=Screen::SignIn />
-        </p>
-    }
-}
-
-/// A button that runs one of the app's intents, disabled while anything runs, saying what it
-/// is doing while its own intent (`busy`) runs. `run` is a plain function, not a closure, so
-/// every such button shares one compiled component (bundle size).
-#[component]
-pub fn Action(
-    id: &'static str,
-    idle: Key,
-    /// What it says while `busy` runs (intents that do not wait have no `busy`).
-    #[prop(optional)]
-    working: Option<Key>,
-    #[prop(optional)] busy: Option<Busy>,
-    #[prop(optional)] secondary: bool,
-    run: fn(AppCtx),
-) -> impl IntoView {
-    let ctx = expect_context::<AppCtx>();
-    let label = words(move || {
-        let key = match working {
-            Some(working) if busy.is_some() && ctx.busy.get() == busy => working,
+        let key = match busy {
+            Some(busy) if ctx.busy.get() == Some(busy) => working,
             _ => idle,
         };
         ctx.language.get().template(key).to_string()
     });
-    view! {
-        <button
-            class:secondary=secondary
-            data-testid=id
-            disabled=move || ctx.is_busy()
-            on:click=move |_| run(ctx)
-        >
-            {label}
-        </button>
+    el("button")
+        .flag("disabled", move || ctx.is_busy())
+        .words(label)
+}
+
+/// A submit button that says what it is doing while its action (`busy`) runs, and is disabled
+/// while any action runs.
+pub fn submit(id: &str, idle: Key, working: Key, busy: Busy) -> El {
+    let ctx = expect_context::<AppCtx>();
+    busy_button(ctx, idle, working, Some(busy))
+        .attr("type", "submit")
+        .test_id(id)
+}
+
+/// A button that looks like a link, for moving between the signed-out screens.
+pub fn link_button(id: &str, text: Key, to: Screen) -> El {
+    let ctx = expect_context::<AppCtx>();
+    link(id, text).on("click", move |_| ctx.show(to.clone()))
+}
+
+/// A link-like button, its action still to add.
+pub fn link(id: &str, text: Key) -> El {
+    el("button")
+        .attr("type", "button")
+        .class("link")
+        .test_id(id)
+        .words(t(text))
+}
+
+/// The way back from a signed-out screen to the sign-in form.
+pub fn back_to_sign_in() -> El {
+    el("p")
+        .class("links")
+        .child(link_button("go-sign-in", Key::BackToSignIn, Screen::SignIn))
+}
+
+/// A button that runs one of the app's intents, disabled while anything runs; with `busy`, it
+/// says `working` while its own intent runs (intents that do not wait have none).
+pub struct Action {
+    id: &'static str,
+    idle: Key,
+    busy: Option<(Busy, Key)>,
+    secondary: bool,
+}
+
+/// A button `id` saying `idle`.
+pub fn action(id: &'static str, idle: Key) -> Action {
+    Action {
+        id,
+        idle,
+        busy: None,
+        secondary: false,
+    }
+}
+
+impl Action {
+    /// Says `working` while `busy` runs.
+    pub fn busy(self, busy: Busy, working: Key) -> Self {
+        Self {
+            busy: Some((busy, working)),
+            ..self
+        }
+    }
+
+    /// Drawn as the less likely choice.
+    pub fn secondary(self) -> Self {
+        Self {
+            secondary: true,
+            ..self
+        }
+    }
+
+    /// The button, running `run` when pressed. `run` is a plain function, not a closure, so
+    /// every such button shares one compiled body (bundle size).
+    pub fn runs(self, run: fn(AppCtx)) -> El {
+        let ctx = expect_context::<AppCtx>();
+        let (busy, working) = match self.busy {
+            Some((busy, working)) => (Some(busy), working),
+            None => (None, self.idle),
+        };
+        let button = busy_button(ctx, self.idle, working, busy).test_id(self.id);
+        let button = match self.secondary {
+            true => button.class("secondary"),
+            false => button,
+        };
+        button.on("click", move |_| run(ctx))
     }
 }

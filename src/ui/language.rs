@@ -3,9 +3,9 @@
 //! only, nothing about the session — is remembered in `localStorage`; `<html lang>` and the
 //! page's title follow. Views take their words from here, redrawn when it changes.
 
+use super::dom::{El, Words, document, el};
 use crate::i18n::{Key, Lang, Text};
 use leptos::prelude::*;
-use std::sync::{Arc, Mutex};
 
 /// Where the choice is remembered (`localStorage`, this origin).
 const REMEMBERED: &str = "cognito-client:language";
@@ -63,13 +63,9 @@ impl Language {
     }
 }
 
-/// Words on the page that follow the language. Every reactive text is this one type, so
-/// tachys compiles one text view for all of them rather than one per closure (bundle size).
-pub type Words = Arc<Mutex<dyn FnMut() -> String + Send>>;
-
 /// `words` as the page shows them, redrawn when what they read changes.
-pub fn words(words: impl FnMut() -> String + Send + 'static) -> Words {
-    Arc::new(Mutex::new(words))
+pub fn words(words: impl FnMut() -> String + 'static) -> Words {
+    Box::new(words)
 }
 
 /// The words for `key` (one with no placeholders), redrawn when the language changes.
@@ -84,16 +80,17 @@ pub fn say(text: Text) -> Words {
 }
 
 /// The button that switches to the other language, named in that language.
-#[component]
-pub fn LanguageSwitch() -> impl IntoView {
+pub fn language_switch() -> El {
     let language = Language::here();
-    view! {
-        <button type="button" class="link language" data-testid="language-switch"
-            lang=move || language.get().other().code()
-            on:click=move |_| language.set(language.0.get_untracked().other())>
-            {t(Key::OtherLanguage)}
-        </button>
-    }
+    el("button")
+        .attr("type", "button")
+        .class("link language")
+        .test_id("language-switch")
+        .attr_words("lang", words(move || language.get().other().code().into()))
+        .on("click", move |_| {
+            language.set(language.0.get_untracked().other())
+        })
+        .words(t(Key::OtherLanguage))
 }
 
 /// `<html lang>` and the title say the page's language.
@@ -106,12 +103,15 @@ fn follow(lang: Lang) {
 }
 
 fn local_storage() -> Option<web_sys::Storage> {
-    window().local_storage().ok().flatten()
+    web_sys::window()?.local_storage().ok().flatten()
 }
 
 /// `navigator.languages`, most preferred first.
 fn preferred() -> Vec<String> {
-    window()
+    let Some(window) = web_sys::window() else {
+        return Vec::new();
+    };
+    window
         .navigator()
         .languages()
         .iter()

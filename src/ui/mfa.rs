@@ -1,65 +1,72 @@
 //! The second factor at sign-in: the one-time code screen, and the choice of factor.
 
-use super::field::{BackToSignIn, Field, Submit};
+use super::dom::{El, el};
+use super::field::{back_to_sign_in, card, field, form, heading, submit};
 use super::language::{say, t};
 use super::{AppCtx, Busy};
 use crate::auth::{ChallengeAnswer, CodeChallenge, FactorChoice};
 use crate::i18n::Key;
 use crate::outcome::{code_prompt, factor_name};
-use leptos::ev::SubmitEvent;
 use leptos::prelude::*;
 
 /// Asks for the code of an authenticator app, a text or an email. The field is emptied on
 /// every try: a wrong code is typed again, never edited.
-#[component]
-pub fn CodeForm(challenge: CodeChallenge) -> impl IntoView {
+pub fn code_form(challenge: CodeChallenge) -> El {
     let ctx = expect_context::<AppCtx>();
     let code = RwSignal::new(String::new());
     let prompt = say(code_prompt(&challenge));
-    let submit = move |ev: SubmitEvent| {
-        ev.prevent_default();
+    let send = move || {
         let typed = code.get_untracked();
         if !typed.trim().is_empty() {
             code.set(String::new());
             ctx.answer(ChallengeAnswer::Code(challenge.clone(), typed));
         }
     };
-    view! {
-        <section class="card">
-            <h2>{t(Key::EnterYourCode)}</h2>
-            <p id="code-prompt" data-testid="code-prompt">{prompt}</p>
-            <form on:submit=submit data-testid="code-form">
-                <Field label=Key::Code id="mfa-code" autocomplete="one-time-code" inputmode="numeric" described_by="code-prompt" value=code />
-                <Submit id="verify-code" idle=Key::Verify working=Key::Verifying busy=Busy::CheckingCode />
-            </form>
-            <BackToSignIn />
-        </section>
-    }
+    card()
+        .child(heading(Key::EnterYourCode))
+        .child(
+            el("p")
+                .attr("id", "code-prompt")
+                .test_id("code-prompt")
+                .words(prompt),
+        )
+        .child(
+            form("code-form", send)
+                .child(
+                    field(Key::Code, "mfa-code")
+                        .code()
+                        .described_by("code-prompt")
+                        .bind(code),
+                )
+                .child(submit(
+                    "verify-code",
+                    Key::Verify,
+                    Key::Verifying,
+                    Busy::CheckingCode,
+                )),
+        )
+        .child(back_to_sign_in())
 }
 
 /// Lets the user pick which factor to prove, among those Cognito offers.
-#[component]
-pub fn FactorForm(choice: FactorChoice) -> impl IntoView {
+pub fn factor_form(choice: FactorChoice) -> El {
     let ctx = expect_context::<AppCtx>();
-    let buttons = choice
-        .factors
-        .iter()
-        .map(|&factor| {
-            let choice = choice.clone();
-            let id = format!("factor-{}", factor.challenge());
-            view! {
-                <button type="button" data-testid=id disabled=move || ctx.is_busy()
-                    on:click=move |_| ctx.answer(ChallengeAnswer::Factor(choice.clone(), factor))>
-                    {t(factor_name(factor))}
-                </button>
-            }
-        })
-        .collect_view();
-    view! {
-        <section class="card">
-            <h2>{t(Key::HowToConfirm)}</h2>
-            <div class="choices" data-testid="factor-choice">{buttons}</div>
-            <BackToSignIn />
-        </section>
+    let buttons = el("div").class("choices").test_id("factor-choice");
+    for &factor in &choice.factors {
+        let choice = choice.clone();
+        buttons.add(
+            &el("button")
+                .attr("type", "button")
+                .test_id(&format!("factor-{}", factor.challenge()))
+                .flag("disabled", move || ctx.is_busy())
+                .on("click", move |_| {
+                    ctx.answer(ChallengeAnswer::Factor(choice.clone(), factor))
+                })
+                .words(t(factor_name(factor))),
+        );
     }
+    card()
+        .child(heading(Key::HowToConfirm))
+        .child(buttons)
+        .child(back_to_sign_in())
 }

@@ -1,22 +1,22 @@
 //! The signed-out screens: sign in, new password, sign up, confirm, forgot and reset password.
 
-use super::field::{BackToSignIn, Field, HiddenUsername, LinkButton, Submit, redrawn};
+use super::dom::{El, el, frag};
+use super::field::{
+    back_to_sign_in, card, field, form, heading, hidden_username, link, link_button, para, submit,
+};
 use super::language::{say, t};
 use super::{AppCtx, Busy};
 use crate::auth::{ChallengeAnswer, PendingChallenge};
 use crate::i18n::{Key, Text};
 use crate::outcome::Screen;
 use crate::secret::Password;
-use leptos::ev::SubmitEvent;
 use leptos::prelude::*;
 
-#[component]
-pub fn SignInForm() -> impl IntoView {
+pub fn sign_in_form() -> El {
     let ctx = expect_context::<AppCtx>();
     let username = RwSignal::new(ctx.known_username.get_untracked());
     let password = RwSignal::new(String::new());
-    let submit = move |ev: SubmitEvent| {
-        ev.prevent_default();
+    let send = move || {
         let name = username.get_untracked().trim().to_string();
         if name.is_empty() || password.get_untracked().is_empty() {
             return;
@@ -24,35 +24,57 @@ pub fn SignInForm() -> impl IntoView {
         ctx.sign_in(name, Password::new(password.get_untracked()));
         password.set(String::new());
     };
-    view! {
-        <section class="card">
-            <h2>{t(Key::SignIn)}</h2>
-            <form on:submit=submit data-testid="sign-in-form">
-                <Field label=Key::UsernameOrEmail id="username" autocomplete="username" value=username />
-                <Field label=Key::Password id="password" kind="password" autocomplete="current-password" value=password />
-                <Submit id="sign-in" idle=Key::SignIn working=Key::SigningIn busy=Busy::SigningIn />
-            </form>
-            <p class="links">
-                <LinkButton id="go-sign-up" text=Key::CreateAnAccount to=Screen::SignUp />
-                <LinkButton id="go-forgot-password" text=Key::ForgotYourPassword to=Screen::ForgotPassword />
-            </p>
-        </section>
-    }
+    card()
+        .child(heading(Key::SignIn))
+        .child(
+            form("sign-in-form", send)
+                .child(
+                    field(Key::UsernameOrEmail, "username")
+                        .autocomplete("username")
+                        .bind(username),
+                )
+                .child(
+                    field(Key::Password, "password")
+                        .kind("password")
+                        .autocomplete("current-password")
+                        .bind(password),
+                )
+                .child(submit(
+                    "sign-in",
+                    Key::SignIn,
+                    Key::SigningIn,
+                    Busy::SigningIn,
+                )),
+        )
+        .child(
+            el("p")
+                .class("links")
+                .child(link_button(
+                    "go-sign-up",
+                    Key::CreateAnAccount,
+                    Screen::SignUp,
+                ))
+                .child(link_button(
+                    "go-forgot-password",
+                    Key::ForgotYourPassword,
+                    Screen::ForgotPassword,
+                )),
+        )
 }
 
-#[component]
-pub fn NewPasswordForm(challenge: PendingChallenge) -> impl IntoView {
+/// A heading naming the account: "New password for …".
+fn heading_for(key: Key, username: &str) -> El {
+    el("h2").words(say(Text::with(key, [Text::raw(username)])))
+}
+
+pub fn new_password_form(challenge: PendingChallenge) -> El {
     let ctx = expect_context::<AppCtx>();
     let password = RwSignal::new(String::new());
     let confirm = RwSignal::new(String::new());
     let mismatch = RwSignal::new(false);
-    let heading = say(Text::with(
-        Key::NewPasswordFor,
-        [Text::raw(challenge.username.as_str())],
-    ));
-    let account = challenge.username.clone();
-    let submit = move |ev: SubmitEvent| {
-        ev.prevent_default();
+    let title = heading_for(Key::NewPasswordFor, &challenge.username);
+    let account = hidden_username(&challenge.username);
+    let send = move || {
         let (new, again) = (password.get_untracked(), confirm.get_untracked());
         mismatch.set(new != again);
         if !new.is_empty() && new == again {
@@ -62,135 +84,191 @@ pub fn NewPasswordForm(challenge: PendingChallenge) -> impl IntoView {
             ));
         }
     };
-    view! {
-        <section class="card">
-            <h2>{heading}</h2>
-            <p>{t(Key::TemporaryPasswordHelp)}</p>
-            <form on:submit=submit data-testid="new-password-form">
-                <HiddenUsername username=account />
-                <Field label=Key::NewPassword id="new-password" kind="password" autocomplete="new-password" value=password />
-                <Field label=Key::NewPasswordAgain id="new-password-confirm" kind="password" autocomplete="new-password"
-                    described_by="password-mismatch" invalid=mismatch value=confirm />
-                {redrawn(move || mismatch.get().then(|| view! {
-                    <p class="field-error" id="password-mismatch" data-testid="password-mismatch">{t(Key::PasswordsDiffer)}</p>
-                }).into_any())}
-                <Submit id="set-password" idle=Key::SetPasswordAndSignIn working=Key::SettingPassword busy=Busy::SettingPassword />
-            </form>
-        </section>
-    }
+    let differ = move || match mismatch.get() {
+        true => el("p")
+            .class("field-error")
+            .attr("id", "password-mismatch")
+            .test_id("password-mismatch")
+            .words(t(Key::PasswordsDiffer)),
+        false => frag(),
+    };
+    card()
+        .child(title)
+        .child(para(Key::TemporaryPasswordHelp))
+        .child(
+            form("new-password-form", send)
+                .child(account)
+                .child(
+                    field(Key::NewPassword, "new-password")
+                        .kind("password")
+                        .autocomplete("new-password")
+                        .bind(password),
+                )
+                .child(
+                    field(Key::NewPasswordAgain, "new-password-confirm")
+                        .kind("password")
+                        .autocomplete("new-password")
+                        .described_by("password-mismatch")
+                        .invalid(mismatch)
+                        .bind(confirm),
+                )
+                .part(differ)
+                .child(submit(
+                    "set-password",
+                    Key::SetPasswordAndSignIn,
+                    Key::SettingPassword,
+                    Busy::SettingPassword,
+                )),
+        )
 }
 
-#[component]
-pub fn SignUpForm() -> impl IntoView {
+/// The password rules, where a new password is typed (`id`, which that field names).
+fn password_policy(ctx: AppCtx, id: &str) -> El {
+    el("p")
+        .class("hint")
+        .attr("id", id)
+        .words(say(ctx.password_policy()))
+}
+
+pub fn sign_up_form() -> El {
     let ctx = expect_context::<AppCtx>();
     let (username, email, password) = (
         RwSignal::new(String::new()),
         RwSignal::new(String::new()),
         RwSignal::new(String::new()),
     );
-    let submit = move |ev: SubmitEvent| {
-        ev.prevent_default();
+    let send = move || {
         ctx.sign_up(
             username.get_untracked().trim().to_string(),
             email.get_untracked().trim().to_string(),
             Password::new(password.get_untracked()),
         );
     };
-    view! {
-        <section class="card">
-            <h2>{t(Key::CreateAnAccount)}</h2>
-            <form on:submit=submit data-testid="sign-up-form">
-                <Field label=Key::Username id="sign-up-username" autocomplete="username" value=username />
-                <Field label=Key::Email id="sign-up-email" kind="email" autocomplete="email" value=email />
-                <Field label=Key::Password id="sign-up-password" kind="password" autocomplete="new-password" described_by="password-policy" value=password />
-                <p class="hint" id="password-policy" data-testid="password-policy">{say(ctx.password_policy())}</p>
-                <Submit id="sign-up" idle=Key::CreateAccount working=Key::CreatingAccount busy=Busy::SigningUp />
-            </form>
-            <p class="links">
-                <LinkButton id="go-sign-in" text=Key::HaveAnAccount to=Screen::SignIn />
-            </p>
-        </section>
-    }
+    card()
+        .child(heading(Key::CreateAnAccount))
+        .child(
+            form("sign-up-form", send)
+                .child(
+                    field(Key::Username, "sign-up-username")
+                        .autocomplete("username")
+                        .bind(username),
+                )
+                .child(
+                    field(Key::Email, "sign-up-email")
+                        .kind("email")
+                        .autocomplete("email")
+                        .bind(email),
+                )
+                .child(
+                    field(Key::Password, "sign-up-password")
+                        .kind("password")
+                        .autocomplete("new-password")
+                        .described_by("password-policy")
+                        .bind(password),
+                )
+                .child(password_policy(ctx, "password-policy").test_id("password-policy"))
+                .child(submit(
+                    "sign-up",
+                    Key::CreateAccount,
+                    Key::CreatingAccount,
+                    Busy::SigningUp,
+                )),
+        )
+        .child(el("p").class("links").child(link_button(
+            "go-sign-in",
+            Key::HaveAnAccount,
+            Screen::SignIn,
+        )))
 }
 
-#[component]
-pub fn ConfirmForm(username: String) -> impl IntoView {
+pub fn confirm_form(username: String) -> El {
     let ctx = expect_context::<AppCtx>();
     let code = RwSignal::new(String::new());
-    let heading = say(Text::with(
-        Key::ConfirmAccountOf,
-        [Text::raw(username.as_str())],
-    ));
+    let title = heading_for(Key::ConfirmAccountOf, &username);
     let name = username.clone();
-    let submit = move |ev: SubmitEvent| {
-        ev.prevent_default();
-        ctx.confirm_sign_up(name.clone(), code.get_untracked());
-    };
-    view! {
-        <section class="card">
-            <h2>{heading}</h2>
-            <p>{t(Key::EnterCodeSent)}</p>
-            <form on:submit=submit data-testid="confirm-form">
-                <Field label=Key::ConfirmationCode id="confirm-code" autocomplete="one-time-code" value=code />
-                <Submit id="confirm" idle=Key::Confirm working=Key::Confirming busy=Busy::Confirming />
-            </form>
-            <p class="links">
-                <button type="button" class="link" data-testid="resend-code" on:click=move |_| ctx.resend_code(username.clone())>
-                    {t(Key::SendNewCode)}
-                </button>
-                <LinkButton id="go-sign-in" text=Key::BackToSignIn to=Screen::SignIn />
-            </p>
-        </section>
-    }
+    let send = move || ctx.confirm_sign_up(name.clone(), code.get_untracked());
+    let resend = link("resend-code", Key::SendNewCode)
+        .on("click", move |_| ctx.resend_code(username.clone()));
+    card()
+        .child(title)
+        .child(para(Key::EnterCodeSent))
+        .child(
+            form("confirm-form", send)
+                .child(
+                    field(Key::ConfirmationCode, "confirm-code")
+                        .autocomplete("one-time-code")
+                        .bind(code),
+                )
+                .child(submit(
+                    "confirm",
+                    Key::Confirm,
+                    Key::Confirming,
+                    Busy::Confirming,
+                )),
+        )
+        .child(el("p").class("links").child(resend).child(link_button(
+            "go-sign-in",
+            Key::BackToSignIn,
+            Screen::SignIn,
+        )))
 }
 
-#[component]
-pub fn ForgotPasswordForm() -> impl IntoView {
+pub fn forgot_password_form() -> El {
     let ctx = expect_context::<AppCtx>();
     let username = RwSignal::new(ctx.known_username.get_untracked());
-    let submit = move |ev: SubmitEvent| {
-        ev.prevent_default();
-        ctx.forgot_password(username.get_untracked().trim().to_string());
-    };
-    view! {
-        <section class="card">
-            <h2>{t(Key::ResetYourPassword)}</h2>
-            <form on:submit=submit data-testid="forgot-form">
-                <Field label=Key::Username id="forgot-username" autocomplete="username" value=username />
-                <Submit id="send-reset-code" idle=Key::SendMeACode working=Key::Sending busy=Busy::SendingCode />
-            </form>
-            <BackToSignIn />
-        </section>
-    }
+    let send = move || ctx.forgot_password(username.get_untracked().trim().to_string());
+    card()
+        .child(heading(Key::ResetYourPassword))
+        .child(
+            form("forgot-form", send)
+                .child(
+                    field(Key::Username, "forgot-username")
+                        .autocomplete("username")
+                        .bind(username),
+                )
+                .child(submit(
+                    "send-reset-code",
+                    Key::SendMeACode,
+                    Key::Sending,
+                    Busy::SendingCode,
+                )),
+        )
+        .child(back_to_sign_in())
 }
 
-#[component]
-pub fn ResetPasswordForm(username: String) -> impl IntoView {
+pub fn reset_password_form(username: String) -> El {
     let ctx = expect_context::<AppCtx>();
     let (code, password) = (RwSignal::new(String::new()), RwSignal::new(String::new()));
-    let heading = say(Text::with(
-        Key::NewPasswordFor,
-        [Text::raw(username.as_str())],
-    ));
-    let account = username.clone();
-    let submit = move |ev: SubmitEvent| {
-        ev.prevent_default();
+    let title = heading_for(Key::NewPasswordFor, &username);
+    let account = hidden_username(&username);
+    let send = move || {
         ctx.reset_password(
             username.clone(),
             code.get_untracked(),
             Password::new(password.get_untracked()),
         );
     };
-    view! {
-        <section class="card">
-            <h2>{heading}</h2>
-            <form on:submit=submit data-testid="reset-form">
-                <HiddenUsername username=account />
-                <Field label=Key::CodeFromEmail id="reset-code" autocomplete="one-time-code" value=code />
-                <Field label=Key::NewPassword id="reset-password" kind="password" autocomplete="new-password" described_by="reset-policy" value=password />
-                <p class="hint" id="reset-policy">{say(ctx.password_policy())}</p>
-                <Submit id="reset" idle=Key::SetPasswordAndSignIn working=Key::SettingPassword busy=Busy::Resetting />
-            </form>
-        </section>
-    }
+    card().child(title).child(
+        form("reset-form", send)
+            .child(account)
+            .child(
+                field(Key::CodeFromEmail, "reset-code")
+                    .autocomplete("one-time-code")
+                    .bind(code),
+            )
+            .child(
+                field(Key::NewPassword, "reset-password")
+                    .kind("password")
+                    .autocomplete("new-password")
+                    .described_by("reset-policy")
+                    .bind(password),
+            )
+            .child(password_policy(ctx, "reset-policy"))
+            .child(submit(
+                "reset",
+                Key::SetPasswordAndSignIn,
+                Key::SettingPassword,
+                Busy::Resetting,
+            )),
+    )
 }

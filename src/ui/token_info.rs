@@ -1,6 +1,7 @@
 //! What the tokens say, with a live countdown, and the session's actions.
 
-use super::field::{Action, redrawn};
+use super::dom::{El, el, frag};
+use super::field::{action, heading};
 use super::language::{say, t, words};
 use super::{AppCtx, Busy};
 use crate::auth::TokenInfo;
@@ -8,28 +9,52 @@ use crate::display::{clock_drift, time_left};
 use crate::i18n::{Key, Text};
 use leptos::prelude::*;
 
-#[component]
-pub fn TokenPanel() -> impl IntoView {
+pub fn token_panel() -> El {
     let ctx = expect_context::<AppCtx>();
-    view! {
-        <section class="card" data-testid="token-info">
-            <h2>{t(Key::TokenInfo)}</h2>
-            {redrawn(move || match ctx.session.info.get() {
-                None => view! { <p class="loading">{t(Key::ReadingTokenInfo)}</p> }.into_any(),
-                Some(info) => view! { <InfoList info /> }.into_any(),
-            })}
-            <div class="actions">
-                <Action id="read-token-info" idle=Key::ReadTokenInfo working=Key::Reading busy=Busy::Reading run=AppCtx::read_token_info />
-                <Action id="refresh-now" idle=Key::RefreshNow working=Key::Refreshing busy=Busy::Refreshing run=AppCtx::refresh_now />
-                <Action id="sign-out" idle=Key::SignOut secondary=true run=AppCtx::sign_out />
-            </div>
-        </section>
-    }
+    let info = move || match ctx.session.info.get() {
+        None => el("p").class("loading").words(t(Key::ReadingTokenInfo)),
+        Some(info) => untrack(|| info_list(ctx, info)),
+    };
+    let actions = el("div")
+        .class("actions")
+        .child(
+            action("read-token-info", Key::ReadTokenInfo)
+                .busy(Busy::Reading, Key::Reading)
+                .runs(AppCtx::read_token_info),
+        )
+        .child(
+            action("refresh-now", Key::RefreshNow)
+                .busy(Busy::Refreshing, Key::Refreshing)
+                .runs(AppCtx::refresh_now),
+        )
+        .child(
+            action("sign-out", Key::SignOut)
+                .secondary()
+                .runs(AppCtx::sign_out),
+        );
+    el("section")
+        .class("card")
+        .test_id("token-info")
+        .child(heading(Key::TokenInfo))
+        .part(info)
+        .child(actions)
 }
 
-#[component]
-fn InfoList(info: TokenInfo) -> impl IntoView {
-    let ctx = expect_context::<AppCtx>();
+/// One fact of the list: its name, and where what it says goes (`id`, its `data-testid`).
+fn fact(list: &El, name: Key, id: &str) -> El {
+    let value = el("dd").test_id(id);
+    list.add(&el("dt").words(t(name)));
+    list.add(&value);
+    value
+}
+
+/// One token's preview, in `<code>`.
+fn preview(list: &El, name: Key, id: &str, value: &str) {
+    list.add(&el("dt").words(t(name)));
+    list.add(&el("dd").child(el("code").test_id(id).text(value)));
+}
+
+fn info_list(ctx: AppCtx, info: TokenInfo) -> El {
     let (obtained_at, expires_at) = (info.obtained_at_ms, info.access_expires_at_ms as i64);
     // The ticking clock can lag the new tokens by up to a second: never count from before them.
     // Once ended, while a failing refresh waits, the next try (it moves with each failure).
@@ -45,39 +70,40 @@ fn InfoList(info: TokenInfo) -> impl IntoView {
         Some(at) => language.time(at),
         None => language.get().template(Key::NotYet).to_string(),
     });
-    let drift = clock_drift(info.clock_drift_ms);
     let held = if info.has_refresh_token {
         Key::Yes
     } else {
         Key::No
     };
-    view! {
-        {info.storage_problem.map(|problem| view! {
-            <p class="notice error" data-testid="storage-warning">
-                {say(Text::with(Key::OnlyInMemory, [Text::Raw(problem)]))}
-            </p>
-        })}
-        <dl class="facts">
-            <dt>{t(Key::User)}</dt>
-            <dd data-testid="info-username">{info.username}</dd>
-            <dt>{t(Key::Email)}</dt>
-            <dd data-testid="info-email">{info.email.unwrap_or_else(|| "—".into())}</dd>
-            <dt>{t(Key::ExpiresIn)}</dt>
-            <dd data-testid="info-expires-in" class="countdown">{seconds_left}</dd>
-            <dt>{t(Key::ObtainedAt)}</dt>
-            <dd data-testid="info-obtained-at">{words(move || language.time(obtained_at))}</dd>
-            <dt>{t(Key::RefreshHeld)}</dt>
-            <dd data-testid="info-has-refresh">{t(held)}</dd>
-            <dt>{t(Key::LastRotated)}</dt>
-            <dd data-testid="info-rotated-at">{rotated}</dd>
-            <dt>{t(Key::Clock)}</dt>
-            <dd data-testid="info-drift">{say(drift)}</dd>
-            <dt>{t(Key::AccessToken)}</dt>
-            <dd><code data-testid="preview-access">{info.access_preview}</code></dd>
-            <dt>{t(Key::IdToken)}</dt>
-            <dd><code data-testid="preview-id">{info.id_preview}</code></dd>
-            <dt>{t(Key::RefreshToken)}</dt>
-            <dd><code data-testid="preview-refresh">{info.refresh_preview.unwrap_or_else(|| "—".into())}</code></dd>
-        </dl>
+    let shown = frag();
+    if let Some(problem) = info.storage_problem {
+        shown.add(
+            &el("p")
+                .class("notice error")
+                .test_id("storage-warning")
+                .words(say(Text::with(Key::OnlyInMemory, [Text::Raw(problem)]))),
+        );
     }
+    let list = el("dl").class("facts");
+    let email = info.email.unwrap_or_else(|| "—".into());
+    fact(&list, Key::User, "info-username").text(&info.username);
+    fact(&list, Key::Email, "info-email").text(&email);
+    fact(&list, Key::ExpiresIn, "info-expires-in")
+        .class("countdown")
+        .words(seconds_left);
+    fact(&list, Key::ObtainedAt, "info-obtained-at")
+        .words(words(move || language.time(obtained_at)));
+    fact(&list, Key::RefreshHeld, "info-has-refresh").words(t(held));
+    fact(&list, Key::LastRotated, "info-rotated-at").words(rotated);
+    fact(&list, Key::Clock, "info-drift").words(say(clock_drift(info.clock_drift_ms)));
+    preview(
+        &list,
+        Key::AccessToken,
+        "preview-access",
+        &info.access_preview,
+    );
+    preview(&list, Key::IdToken, "preview-id", &info.id_preview);
+    let refresh = info.refresh_preview.unwrap_or_else(|| "—".into());
+    preview(&list, Key::RefreshToken, "preview-refresh", &refresh);
+    shown.child(list)
 }

@@ -48,21 +48,62 @@ test('a deep link or a reload of one loads the app, and it signs in', async ({ p
 test.describe('the Content-Security-Policy', () => {
   test.use({ expectCspViolations: true });
 
-  test('blocks an injected inline script and an <img onerror> handler', async ({ page, cspViolations }) => {
+  test('blocks an inline script and an <img onerror> handler in the page (written into index.html by route interception)', async ({ page, cspViolations }) => {
+    await page.route((url) => url.pathname === '/', async (route) => {
+      const response = await route.fetch();
+      const injected = '<script>window.injected = "script ran"</script>'
+        + '<img src="/no-such-image.png" onerror="window.injected = \'handler ran\'">';
+      await route.fulfill({ response, body: (await response.text()).replace('</body>', `${injected}</body>`) });
+    });
     const app = new AppPage(page);
     await app.open();
-    await page.evaluate(() => {
-      const script = document.createElement('script');
-      script.textContent = 'window.injected = "script ran"';
-      document.body.append(script);
-      const img = document.createElement('img');
-      img.setAttribute('src', '/no-such-image.png');
-      img.setAttribute('onerror', 'window.injected = "handler ran"');
-      document.body.append(img);
-    });
     await expect.poll(() => cspViolations.map((v) => v.directive).sort()).toEqual(['script-src-attr', 'script-src-elem']);
     expect(await page.evaluate(() => window.injected)).toBeUndefined();
     await expect(app.byTestId('sign-in-form')).toBeVisible(); // the app itself runs on
+  });
+
+  test('refuses a script\'s text or an event handler set from script (Trusted Types, no policy)', async ({ page, cspViolations }) => {
+    const app = new AppPage(page);
+    await app.open();
+    const outcomes = await page.evaluate(() => {
+      const attempt = (set) => {
+        try {
+          set();
+          return 'accepted';
+        } catch (e) {
+          return `refused: ${e.name}`;
+        }
+      };
+      const script = document.createElement('script');
+      const img = document.createElement('img');
+      return [
+        attempt(() => { script.textContent = 'window.injected = "script ran"'; }),
+        attempt(() => img.setAttribute('onerror', 'window.injected = "handler ran"')),
+      ];
+    });
+    expect(outcomes).toEqual(['refused: TypeError', 'refused: TypeError']);
+    expect(cspViolations.map((v) => v.directive)).toEqual(['require-trusted-types-for', 'require-trusted-types-for']);
+    expect(await page.evaluate(() => window.injected)).toBeUndefined();
+  });
+
+  test('turns no HTML string into markup (Trusted Types, no policy), while the app draws its screens', async ({ page, cspViolations }) => {
+    const app = new AppPage(page);
+    await app.open();
+    const outcome = await page.evaluate(() => {
+      try {
+        document.body.insertAdjacentHTML('beforeend', '<img src=x data-testid="injected">');
+        return 'inserted';
+      } catch (e) {
+        return `refused: ${e.name}`;
+      }
+    });
+    expect(outcome).toBe('refused: TypeError');
+    await expect(page.locator('[data-testid=injected]')).toHaveCount(0);
+    expect(cspViolations).toEqual([expect.objectContaining({ directive: 'require-trusted-types-for' })]);
+    // The app's own screens are made without such strings: the next one draws, no new violation.
+    await app.byTestId('go-sign-up').click();
+    await expect(app.byTestId('sign-up-form')).toBeVisible();
+    expect(cspViolations).toHaveLength(1);
   });
 
   test('blocks a request to any origin but the configured Cognito endpoint', async ({ page, cspViolations }) => {

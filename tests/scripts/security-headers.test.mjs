@@ -20,7 +20,7 @@ test('the CSP lets the page reach its own region\'s Cognito, or the configured e
   assert.match(csp({ ...POOL, endpoint: 'https://auth.example.jp/cognito/' }), /connect-src 'self' https:\/\/auth\.example\.jp;/);
   assert.match(csp({ ...POOL, endpoint: 'http://127.0.0.1:4566/' }), /connect-src 'self' http:\/\/127\.0\.0\.1:4566;/);
   for (const directive of ["default-src 'none'", "style-src 'self'", "img-src 'self' data:", "base-uri 'none'",
-    "form-action 'none'", "frame-ancestors 'none'"]) {
+    "form-action 'none'", "frame-ancestors 'none'", "require-trusted-types-for 'script'", "trusted-types 'none'"]) {
     assert.ok(csp(POOL).includes(directive), directive);
   }
   assert.doesNotMatch(csp(POOL), /'unsafe-inline'|'unsafe-eval'|\*/);
