@@ -21,8 +21,11 @@ pub fn document() -> Document {
 }
 
 /// Keeps `thing` (an effect, a listener, a timer) for as long as the part of the page being
-/// made: dropped when that part is redrawn or the app unmounted.
+/// made: dropped when that part is redrawn or the app unmounted. Only a page being made under
+/// [`mount`] has such a part: anywhere else, `thing` would be dropped at once.
 pub fn keep(thing: Box<dyn Any>) {
+    // Debug builds say so: made outside `mount`, its effects and listeners would end at once.
+    debug_assert!(Owner::current().is_some());
     let thing = SendWrapper::new(thing);
     on_cleanup(move || drop(thing));
 }
