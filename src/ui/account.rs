@@ -54,14 +54,12 @@ pub fn account_panel() -> El {
                 .child(hidden_username(&username.unwrap_or_default()))
                 .child(
                     field(Key::CurrentPassword, "current-password")
-                        .kind("password")
-                        .autocomplete("current-password")
+                        .current_password()
                         .bind(current),
                 )
                 .child(
                     field(Key::NewPassword, "changed-password")
-                        .kind("password")
-                        .autocomplete("new-password")
+                        .new_password()
                         .bind(new),
                 )
                 .child(submit(

@@ -184,11 +184,6 @@ impl El {
         effect(Box::new(move || input.set_value(&value.get())));
         self.on("input", move |_| value.set(typed.value()))
     }
-
-    /// The element itself.
-    pub fn node(&self) -> &Node {
-        &self.0
-    }
 }
 
 /// An empty comment, which marks where a part begins or ends.

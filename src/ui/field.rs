@@ -59,9 +59,27 @@ pub fn field(label: Key, id: &'static str) -> Field {
 }
 
 impl Field {
-    /// `password`, `email`, …
+    /// `email`, … (passwords: [`Field::new_password`], [`Field::current_password`]).
     pub fn kind(self, kind: &'static str) -> Self {
         Self { kind, ..self }
+    }
+
+    /// A password being chosen: a password manager offers to make one and files it.
+    pub fn new_password(self) -> Self {
+        Self {
+            kind: "password",
+            autocomplete: "new-password",
+            ..self
+        }
+    }
+
+    /// The password the user has now: a password manager fills it in.
+    pub fn current_password(self) -> Self {
+        Self {
+            kind: "password",
+            autocomplete: "current-password",
+            ..self
+        }
     }
 
     /// What a password manager or the browser may fill in.

@@ -35,8 +35,7 @@ pub fn sign_in_form() -> El {
                 )
                 .child(
                     field(Key::Password, "password")
-                        .kind("password")
-                        .autocomplete("current-password")
+                        .current_password()
                         .bind(password),
                 )
                 .child(submit(
@@ -100,14 +99,12 @@ pub fn new_password_form(challenge: PendingChallenge) -> El {
                 .child(account)
                 .child(
                     field(Key::NewPassword, "new-password")
-                        .kind("password")
-                        .autocomplete("new-password")
+                        .new_password()
                         .bind(password),
                 )
                 .child(
                     field(Key::NewPasswordAgain, "new-password-confirm")
-                        .kind("password")
-                        .autocomplete("new-password")
+                        .new_password()
                         .described_by("password-mismatch")
                         .invalid(mismatch)
                         .bind(confirm),
@@ -161,8 +158,7 @@ pub fn sign_up_form() -> El {
                 )
                 .child(
                     field(Key::Password, "sign-up-password")
-                        .kind("password")
-                        .autocomplete("new-password")
+                        .new_password()
                         .described_by("password-policy")
                         .bind(password),
                 )
@@ -258,8 +254,7 @@ pub fn reset_password_form(username: String) -> El {
             )
             .child(
                 field(Key::NewPassword, "reset-password")
-                    .kind("password")
-                    .autocomplete("new-password")
+                    .new_password()
                     .described_by("reset-policy")
                     .bind(password),
             )
