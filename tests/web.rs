@@ -11,7 +11,7 @@ use cognito_client::cognito::{
 use cognito_client::config::Config;
 use cognito_client::secret::Password;
 use cognito_client::ui::dom::{el, frag};
-use cognito_client::ui::{app, configured_app, mount, shell};
+use cognito_client::ui::{Language, app, configured_app, mount, shell};
 use gloo_timers::future::TimeoutFuture;
 use wasm_bindgen::JsCast;
 use wasm_bindgen_test::*;
@@ -200,7 +200,7 @@ async fn the_shell_signs_in_and_shows_the_token_info() {
     ))
     .unwrap();
     let root = container();
-    let _mounted = mount(&root, move || shell(config));
+    let _mounted = mount(&root, move || shell(config, Language::from_browser()));
     wait_for(&root, "sign-in-form").await;
     assert!(
         root.query_selector("label[for=username]")

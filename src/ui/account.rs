@@ -4,7 +4,6 @@
 use super::app_setup::app_setup_form;
 use super::dom::{El, el, frag};
 use super::field::{action, field, form, heading, hidden_username, submit};
-use super::language::{say, t};
 use super::{AppCtx, Busy};
 use crate::auth::{Factor, Profile};
 use crate::i18n::Key;
@@ -12,8 +11,7 @@ use crate::outcome::factor_state;
 use crate::secret::Password;
 use leptos::prelude::*;
 
-pub fn account_panel() -> El {
-    let ctx = expect_context::<AppCtx>();
+pub fn account_panel(ctx: AppCtx) -> El {
     let (current, new) = (RwSignal::new(String::new()), RwSignal::new(String::new()));
     let username = ctx.auth.with_value(|a| a.info().map(|info| info.username));
     let change = move || {
@@ -31,38 +29,39 @@ pub fn account_panel() -> El {
     el("section")
         .class("card")
         .test_id("account")
-        .child(heading(Key::Account))
+        .child(heading(ctx, Key::Account))
         .child(
             el("div")
                 .class("actions")
                 .child(
-                    action("load-profile", Key::ShowProfile)
+                    action(ctx, "load-profile", Key::ShowProfile)
                         .busy(Busy::LoadingProfile, Key::Loading)
                         .runs(AppCtx::load_profile),
                 )
                 .child(
-                    action("sign-out-everywhere", Key::SignOutEverywhere)
+                    action(ctx, "sign-out-everywhere", Key::SignOutEverywhere)
                         .busy(Busy::SigningOutEverywhere, Key::SigningOutEverywhere)
                         .secondary()
                         .runs(AppCtx::sign_out_everywhere),
                 ),
         )
         .part(profile)
-        .child(el("h3").words(t(Key::ChangePassword)))
+        .child(el("h3").words(ctx.language.t(Key::ChangePassword)))
         .child(
             form("change-password-form", change)
                 .child(hidden_username(&username.unwrap_or_default()))
                 .child(
-                    field(Key::CurrentPassword, "current-password")
+                    field(ctx, Key::CurrentPassword, "current-password")
                         .current_password()
                         .bind(current),
                 )
                 .child(
-                    field(Key::NewPassword, "changed-password")
+                    field(ctx, Key::NewPassword, "changed-password")
                         .new_password()
                         .bind(new),
                 )
                 .child(submit(
+                    ctx,
                     "change-password",
                     Key::ChangePassword,
                     Key::Changing,
@@ -98,28 +97,28 @@ fn mfa_section(ctx: AppCtx, profile: &Profile) -> El {
         states.add(
             &el("li")
                 .test_id(&format!("mfa-{}", factor.challenge()))
-                .words(say(factor_state(mfa, factor))),
+                .words(ctx.language.text(factor_state(mfa, factor))),
         );
     }
     let buttons = el("div").class("actions");
     buttons.add(&match mfa.is_on(Factor::App) {
-        true => action("mfa-app-off", Key::AppOffButton)
+        true => action(ctx, "mfa-app-off", Key::AppOffButton)
             .busy(Busy::ChangingFactors, Key::TurningOff)
             .secondary()
             .runs(AppCtx::app_off),
-        false => action("mfa-app-setup", Key::SetUpApp)
+        false => action(ctx, "mfa-app-setup", Key::SetUpApp)
             .busy(Busy::StartingAppSetup, Key::Preparing)
             .runs(AppCtx::start_app_setup),
     });
     match (mfa.is_on(Factor::Sms), profile.has_verified_phone()) {
         (true, _) => buttons.add(
-            &action("mfa-sms-off", Key::SmsOffButton)
+            &action(ctx, "mfa-sms-off", Key::SmsOffButton)
                 .busy(Busy::ChangingFactors, Key::TurningOff)
                 .secondary()
                 .runs(AppCtx::sms_off),
         ),
         (false, true) => buttons.add(
-            &action("mfa-sms-on", Key::SmsOnButton)
+            &action(ctx, "mfa-sms-on", Key::SmsOnButton)
                 .busy(Busy::ChangingFactors, Key::TurningOn)
                 .runs(AppCtx::sms_on),
         ),
@@ -131,18 +130,19 @@ fn mfa_section(ctx: AppCtx, profile: &Profile) -> El {
             el("div")
                 .test_id("app-setup")
                 .child(app_setup_form(
+                    ctx,
                     app,
                     Box::new(move |code| ctx.enable_app(code)),
                 ))
                 .child(
-                    action("cancel-app-setup", Key::Cancel)
+                    action(ctx, "cancel-app-setup", Key::Cancel)
                         .secondary()
                         .runs(AppCtx::cancel_app_setup),
                 )
         }),
     };
     frag()
-        .child(el("h3").words(t(Key::TwoStepSignIn)))
+        .child(el("h3").words(ctx.language.t(Key::TwoStepSignIn)))
         .child(states)
         .child(buttons)
         .part(new_app)

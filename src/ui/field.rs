@@ -2,8 +2,8 @@
 //! submit button, a link-like button and a button that runs one of the app's intents.
 
 use super::dom::{El, el, frag};
-use super::language::{t, words};
-use super::{AppCtx, Busy};
+use super::language::words;
+use super::{AppCtx, Busy, Language};
 use crate::i18n::Key;
 use crate::outcome::Screen;
 use leptos::prelude::*;
@@ -14,13 +14,13 @@ pub fn card() -> El {
 }
 
 /// A card's heading, in the page's language.
-pub fn heading(key: Key) -> El {
-    el("h2").words(t(key))
+pub fn heading(ctx: AppCtx, key: Key) -> El {
+    el("h2").words(ctx.language.t(key))
 }
 
 /// A paragraph of `key`'s words.
-pub fn para(key: Key) -> El {
-    el("p").words(t(key))
+pub fn para(ctx: AppCtx, key: Key) -> El {
+    el("p").words(ctx.language.t(key))
 }
 
 /// A form (`data-testid` `id`) whose sending runs `send` instead of loading a page.
@@ -34,6 +34,7 @@ pub fn form(id: &str, mut send: impl FnMut() + 'static) -> El {
 /// A labelled input; [`field`] makes one, its methods set what differs from a plain text
 /// field, and [`Field::bind`] makes it, bound to its value.
 pub struct Field {
+    language: Language,
     label: Key,
     id: &'static str,
     kind: &'static str,
@@ -45,8 +46,9 @@ pub struct Field {
 }
 
 /// A required text field labelled `label`, whose element id (also its `data-testid`) is `id`.
-pub fn field(label: Key, id: &'static str) -> Field {
+pub fn field(ctx: AppCtx, label: Key, id: &'static str) -> Field {
     Field {
+        language: ctx.language,
         label,
         id,
         kind: "text",
@@ -141,7 +143,11 @@ impl Field {
             input = input.flag("aria-invalid", move || wrong.get());
         }
         frag()
-            .child(el("label").attr("for", self.id).words(t(self.label)))
+            .child(
+                el("label")
+                    .attr("for", self.id)
+                    .words(self.language.t(self.label)),
+            )
             .child(input.bind(value))
     }
 }
@@ -174,38 +180,40 @@ fn busy_button(ctx: AppCtx, idle: Key, working: Key, busy: Option<Busy>) -> El {
 
 /// A submit button that says what it is doing while its action (`busy`) runs, and is disabled
 /// while any action runs.
-pub fn submit(id: &str, idle: Key, working: Key, busy: Busy) -> El {
-    let ctx = expect_context::<AppCtx>();
+pub fn submit(ctx: AppCtx, id: &str, idle: Key, working: Key, busy: Busy) -> El {
     busy_button(ctx, idle, working, Some(busy))
         .attr("type", "submit")
         .test_id(id)
 }
 
 /// A button that looks like a link, for moving between the signed-out screens.
-pub fn link_button(id: &str, text: Key, to: Screen) -> El {
-    let ctx = expect_context::<AppCtx>();
-    link(id, text).on("click", move |_| ctx.show(to.clone()))
+pub fn link_button(ctx: AppCtx, id: &str, text: Key, to: Screen) -> El {
+    link(ctx, id, text).on("click", move |_| ctx.show(to.clone()))
 }
 
 /// A link-like button, its action still to add.
-pub fn link(id: &str, text: Key) -> El {
+pub fn link(ctx: AppCtx, id: &str, text: Key) -> El {
     el("button")
         .attr("type", "button")
         .class("link")
         .test_id(id)
-        .words(t(text))
+        .words(ctx.language.t(text))
 }
 
 /// The way back from a signed-out screen to the sign-in form.
-pub fn back_to_sign_in() -> El {
-    el("p")
-        .class("links")
-        .child(link_button("go-sign-in", Key::BackToSignIn, Screen::SignIn))
+pub fn back_to_sign_in(ctx: AppCtx) -> El {
+    el("p").class("links").child(link_button(
+        ctx,
+        "go-sign-in",
+        Key::BackToSignIn,
+        Screen::SignIn,
+    ))
 }
 
 /// A button that runs one of the app's intents, disabled while anything runs; with `busy`, it
 /// says `working` while its own intent runs (intents that do not wait have none).
 pub struct Action {
+    ctx: AppCtx,
     id: &'static str,
     idle: Key,
     busy: Option<(Busy, Key)>,
@@ -213,8 +221,9 @@ pub struct Action {
 }
 
 /// A button `id` saying `idle`.
-pub fn action(id: &'static str, idle: Key) -> Action {
+pub fn action(ctx: AppCtx, id: &'static str, idle: Key) -> Action {
     Action {
+        ctx,
         id,
         idle,
         busy: None,
@@ -242,7 +251,7 @@ impl Action {
     /// The button, running `run` when pressed. `run` is a plain function, not a closure, so
     /// every such button shares one compiled body (bundle size).
     pub fn runs(self, run: fn(AppCtx)) -> El {
-        let ctx = expect_context::<AppCtx>();
+        let ctx = self.ctx;
         let (busy, working) = match self.busy {
             Some((busy, working)) => (Some(busy), working),
             None => (None, self.idle),

@@ -10,7 +10,7 @@ use leptos::prelude::*;
 /// Where the choice is remembered (`localStorage`, this origin).
 const REMEMBERED: &str = "cognito-client:language";
 
-/// The page's language, provided as a Leptos context; `Copy`.
+/// The page's language; `Copy`.
 #[derive(Clone, Copy)]
 pub struct Language(RwSignal<Lang>);
 
@@ -21,15 +21,6 @@ impl Language {
         let lang = Lang::choose(remembered.as_deref(), &preferred());
         follow(lang);
         Self(RwSignal::new(lang))
-    }
-
-    /// The one provided to the page, or a new one from the browser, then provided.
-    pub fn here() -> Self {
-        use_context::<Language>().unwrap_or_else(|| {
-            let language = Language::from_browser();
-            provide_context(language);
-            language
-        })
     }
 
     /// The language (tracked: a view reading it is redrawn when it changes).
@@ -52,6 +43,16 @@ impl Language {
         text.render(self.get())
     }
 
+    /// The words for `key` (one with no placeholders), redrawn when the language changes.
+    pub fn t(self, key: Key) -> Words {
+        self.text(key.into())
+    }
+
+    /// `text`, redrawn when the language changes.
+    pub fn text(self, text: Text) -> Words {
+        words(move || self.say(&text))
+    }
+
     /// The locale times are written in (tracked): the user's own variant of the language.
     pub fn locale(self) -> String {
         self.get().locale(&preferred())
@@ -68,20 +69,8 @@ pub fn words(words: impl FnMut() -> String + 'static) -> Words {
     Box::new(words)
 }
 
-/// The words for `key` (one with no placeholders), redrawn when the language changes.
-pub fn t(key: Key) -> Words {
-    say(key.into())
-}
-
-/// `text`, redrawn when the language changes.
-pub fn say(text: Text) -> Words {
-    let language = Language::here();
-    words(move || language.say(&text))
-}
-
 /// The button that switches to the other language, named in that language.
-pub fn language_switch() -> El {
-    let language = Language::here();
+pub fn language_switch(language: Language) -> El {
     el("button")
         .attr("type", "button")
         .class("link language")
@@ -90,7 +79,7 @@ pub fn language_switch() -> El {
         .on("click", move |_| {
             language.set(language.0.get_untracked().other())
         })
-        .words(t(Key::OtherLanguage))
+        .words(language.t(Key::OtherLanguage))
 }
 
 /// `<html lang>` and the title say the page's language.

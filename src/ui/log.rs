@@ -2,13 +2,11 @@
 
 use super::AppCtx;
 use super::dom::{El, el, frag};
-use super::language::t;
 use crate::browser::local_time;
 use crate::i18n::Key;
 use leptos::prelude::*;
 
-pub fn operation_log() -> El {
-    let ctx = expect_context::<AppCtx>();
+pub fn operation_log(ctx: AppCtx) -> El {
     // Redrawn whole on each change: the log is short text.
     let entries = move || {
         let (lang, locale) = (ctx.language.get(), ctx.language.locale());
@@ -30,14 +28,18 @@ pub fn operation_log() -> El {
         .class("secondary small")
         .test_id("log-clear")
         .on("click", move |_| ctx.clear_log())
-        .words(t(Key::Clear));
+        .words(ctx.language.t(Key::Clear));
     el("section")
         .class("card log")
         .attr("aria-live", "polite")
         .child(
             el("div")
                 .class("log-head")
-                .child(el("h2").attr("id", "log-title").words(t(Key::OperationLog)))
+                .child(
+                    el("h2")
+                        .attr("id", "log-title")
+                        .words(ctx.language.t(Key::OperationLog)),
+                )
                 .child(clear),
         )
         // It scrolls once long: a keyboard reaches it (and scrolls it) with Tab.

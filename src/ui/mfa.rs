@@ -2,7 +2,6 @@
 
 use super::dom::{El, el};
 use super::field::{back_to_sign_in, card, field, form, heading, submit};
-use super::language::{say, t};
 use super::{AppCtx, Busy};
 use crate::auth::{ChallengeAnswer, CodeChallenge, FactorChoice};
 use crate::i18n::Key;
@@ -11,10 +10,9 @@ use leptos::prelude::*;
 
 /// Asks for the code of an authenticator app, a text or an email. The field is emptied on
 /// every try: a wrong code is typed again, never edited.
-pub fn code_form(challenge: CodeChallenge) -> El {
-    let ctx = expect_context::<AppCtx>();
+pub fn code_form(ctx: AppCtx, challenge: CodeChallenge) -> El {
     let code = RwSignal::new(String::new());
-    let prompt = say(code_prompt(&challenge));
+    let prompt = ctx.language.text(code_prompt(&challenge));
     let send = move || {
         let typed = code.get_untracked();
         if !typed.trim().is_empty() {
@@ -23,7 +21,7 @@ pub fn code_form(challenge: CodeChallenge) -> El {
         }
     };
     card()
-        .child(heading(Key::EnterYourCode))
+        .child(heading(ctx, Key::EnterYourCode))
         .child(
             el("p")
                 .attr("id", "code-prompt")
@@ -33,24 +31,24 @@ pub fn code_form(challenge: CodeChallenge) -> El {
         .child(
             form("code-form", send)
                 .child(
-                    field(Key::Code, "mfa-code")
+                    field(ctx, Key::Code, "mfa-code")
                         .code()
                         .described_by("code-prompt")
                         .bind(code),
                 )
                 .child(submit(
+                    ctx,
                     "verify-code",
                     Key::Verify,
                     Key::Verifying,
                     Busy::CheckingCode,
                 )),
         )
-        .child(back_to_sign_in())
+        .child(back_to_sign_in(ctx))
 }
 
 /// Lets the user pick which factor to prove, among those Cognito offers.
-pub fn factor_form(choice: FactorChoice) -> El {
-    let ctx = expect_context::<AppCtx>();
+pub fn factor_form(ctx: AppCtx, choice: FactorChoice) -> El {
     let buttons = el("div").class("choices").test_id("factor-choice");
     for &factor in &choice.factors {
         let choice = choice.clone();
@@ -62,11 +60,11 @@ pub fn factor_form(choice: FactorChoice) -> El {
                 .on("click", move |_| {
                     ctx.answer(ChallengeAnswer::Factor(choice.clone(), factor))
                 })
-                .words(t(factor_name(factor))),
+                .words(ctx.language.t(factor_name(factor))),
         );
     }
     card()
-        .child(heading(Key::HowToConfirm))
+        .child(heading(ctx, Key::HowToConfirm))
         .child(buttons)
-        .child(back_to_sign_in())
+        .child(back_to_sign_in(ctx))
 }

@@ -1,5 +1,5 @@
 //! The UI: screens made by `dom` (web-sys elements kept current by Leptos's reactive graph).
-//! Views read the shared [`AppCtx`] and send it intents; they never touch Cognito or storage
+//! Views are given the shared [`AppCtx`], read it and send it intents; they never touch Cognito or storage
 //! themselves.
 
 mod account;
@@ -25,8 +25,6 @@ use crate::config::{Config, RefreshMode};
 use crate::i18n::{Key, Text};
 use crate::outcome::Screen;
 use dom::{el, frag};
-use field::para;
-use language::{say, t};
 use leptos::prelude::*;
 
 /// The app: loads `/config.json`, beside `index.html` at the site's root (an absolute path, so
@@ -39,70 +37,71 @@ pub fn app() -> El {
 /// saying exactly what is wrong with the config. The language switch is on every page, this
 /// one's first.
 pub fn configured_app(config_url: &'static str) -> El {
-    provide_context(Language::from_browser());
+    let language = Language::from_browser();
     let config = RwSignal::new(None::<Result<Config, String>>);
     leptos::task::spawn_local(async move {
         config.set(Some(load_config(config_url).await));
     });
     el("main")
         .class("app")
-        .child(language_switch())
+        .child(language_switch(language))
         .part(move || match config.get() {
-            None => el("p").class("loading").words(t(Key::LoadingConfig)),
-            Some(Err(problem)) => untrack(|| config_problem(&problem)),
-            Some(Ok(config)) => untrack(|| shell(config)),
+            None => el("p")
+                .class("loading")
+                .words(language.t(Key::LoadingConfig)),
+            Some(Err(problem)) => untrack(|| config_problem(language, &problem)),
+            Some(Ok(config)) => untrack(|| shell(config, language)),
         })
 }
 
 /// The page shown when `config.json` is unusable: `problem`, what is wrong, and how to fix it.
-pub fn config_problem(problem: &str) -> El {
+pub fn config_problem(language: Language, problem: &str) -> El {
     el("section")
         .class("card error-page")
         .test_id("config-error")
-        .child(el("h1").words(t(Key::ConfigProblemTitle)))
+        .child(el("h1").words(language.t(Key::ConfigProblemTitle)))
         .child(el("p").class("problem").text(problem))
-        .child(para(Key::ConfigProblemFix))
+        .child(el("p").words(language.t(Key::ConfigProblemFix)))
 }
 
-/// The app for one configured user pool: the pool, client and refresh settings, as
-/// `config.json` gave them.
-pub fn shell(config: Config) -> El {
+/// The app for one configured user pool, in `language`: the pool, client and refresh settings,
+/// as `config.json` gave them.
+pub fn shell(config: Config, language: Language) -> El {
     let mode = match config.refresh_mode {
         RefreshMode::Rotation => Key::RotatingRefresh,
         RefreshMode::Legacy => Key::LegacyRefresh,
     };
-    let subtitle = say(Text::with(mode, [Text::raw(config.user_pool_id.as_str())]));
+    let subtitle = language.text(Text::with(mode, [Text::raw(config.user_pool_id.as_str())]));
     let (auth, tabs) = browser_auth(config);
-    let ctx = AppCtx::new(auth, Language::here());
-    provide_context(ctx);
+    let ctx = AppCtx::new(auth, language);
     ctx.start(tabs);
     let screen = move || {
         let screen = ctx.screen();
         untrack(|| match screen {
-            Screen::SignIn => sign_in::sign_in_form(),
-            Screen::NewPassword(challenge) => sign_in::new_password_form(challenge),
-            Screen::Code(challenge) => mfa::code_form(challenge),
-            Screen::ChooseFactor(choice) => mfa::factor_form(choice),
-            Screen::SetUpApp(setup) => app_setup::set_up_app_screen(setup),
-            Screen::SignUp => sign_in::sign_up_form(),
-            Screen::Confirm(username) => sign_in::confirm_form(username),
-            Screen::ForgotPassword => sign_in::forgot_password_form(),
-            Screen::ResetPassword(username) => sign_in::reset_password_form(username),
+            Screen::SignIn => sign_in::sign_in_form(ctx),
+            Screen::NewPassword(challenge) => sign_in::new_password_form(ctx, challenge),
+            Screen::Code(challenge) => mfa::code_form(ctx, challenge),
+            Screen::ChooseFactor(choice) => mfa::factor_form(ctx, choice),
+            Screen::SetUpApp(setup) => app_setup::set_up_app_screen(ctx, setup),
+            Screen::SignUp => sign_in::sign_up_form(ctx),
+            Screen::Confirm(username) => sign_in::confirm_form(ctx, username),
+            Screen::ForgotPassword => sign_in::forgot_password_form(ctx),
+            Screen::ResetPassword(username) => sign_in::reset_password_form(ctx, username),
             Screen::SignedIn => frag()
-                .child(token_info::token_panel())
-                .child(account::account_panel()),
+                .child(token_info::token_panel(ctx))
+                .child(account::account_panel(ctx)),
         })
     };
     frag()
         .child(
             el("header")
                 .class("top")
-                .child(el("h1").words(t(Key::AppTitle)))
+                .child(el("h1").words(language.t(Key::AppTitle)))
                 .child(el("p").class("subtitle").test_id("pool").words(subtitle)),
         )
         .part(move || notice_bar(ctx))
         .part(screen)
-        .child(log::operation_log())
+        .child(log::operation_log(ctx))
 }
 
 /// The notice, if any (tracked).

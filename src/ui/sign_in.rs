@@ -4,7 +4,6 @@ use super::dom::{El, el, frag};
 use super::field::{
     back_to_sign_in, card, field, form, heading, hidden_username, link, link_button, para, submit,
 };
-use super::language::{say, t};
 use super::{AppCtx, Busy};
 use crate::auth::{ChallengeAnswer, PendingChallenge};
 use crate::i18n::{Key, Text};
@@ -12,8 +11,7 @@ use crate::outcome::Screen;
 use crate::secret::Password;
 use leptos::prelude::*;
 
-pub fn sign_in_form() -> El {
-    let ctx = expect_context::<AppCtx>();
+pub fn sign_in_form(ctx: AppCtx) -> El {
     let username = RwSignal::new(ctx.known_username.get_untracked());
     let password = RwSignal::new(String::new());
     let send = move || {
@@ -25,20 +23,21 @@ pub fn sign_in_form() -> El {
         password.set(String::new());
     };
     card()
-        .child(heading(Key::SignIn))
+        .child(heading(ctx, Key::SignIn))
         .child(
             form("sign-in-form", send)
                 .child(
-                    field(Key::UsernameOrEmail, "username")
+                    field(ctx, Key::UsernameOrEmail, "username")
                         .autocomplete("username")
                         .bind(username),
                 )
                 .child(
-                    field(Key::Password, "password")
+                    field(ctx, Key::Password, "password")
                         .current_password()
                         .bind(password),
                 )
                 .child(submit(
+                    ctx,
                     "sign-in",
                     Key::SignIn,
                     Key::SigningIn,
@@ -49,11 +48,13 @@ pub fn sign_in_form() -> El {
             el("p")
                 .class("links")
                 .child(link_button(
+                    ctx,
                     "go-sign-up",
                     Key::CreateAnAccount,
                     Screen::SignUp,
                 ))
                 .child(link_button(
+                    ctx,
                     "go-forgot-password",
                     Key::ForgotYourPassword,
                     Screen::ForgotPassword,
@@ -62,16 +63,15 @@ pub fn sign_in_form() -> El {
 }
 
 /// A heading naming the account: "New password for …".
-fn heading_for(key: Key, username: &str) -> El {
-    el("h2").words(say(Text::with(key, [Text::raw(username)])))
+fn heading_for(ctx: AppCtx, key: Key, username: &str) -> El {
+    el("h2").words(ctx.language.text(Text::with(key, [Text::raw(username)])))
 }
 
-pub fn new_password_form(challenge: PendingChallenge) -> El {
-    let ctx = expect_context::<AppCtx>();
+pub fn new_password_form(ctx: AppCtx, challenge: PendingChallenge) -> El {
     let password = RwSignal::new(String::new());
     let confirm = RwSignal::new(String::new());
     let mismatch = RwSignal::new(false);
-    let title = heading_for(Key::NewPasswordFor, &challenge.username);
+    let title = heading_for(ctx, Key::NewPasswordFor, &challenge.username);
     let account = hidden_username(&challenge.username);
     let send = move || {
         let (new, again) = (password.get_untracked(), confirm.get_untracked());
@@ -88,22 +88,22 @@ pub fn new_password_form(challenge: PendingChallenge) -> El {
             .class("field-error")
             .attr("id", "password-mismatch")
             .test_id("password-mismatch")
-            .words(t(Key::PasswordsDiffer)),
+            .words(ctx.language.t(Key::PasswordsDiffer)),
         false => frag(),
     };
     card()
         .child(title)
-        .child(para(Key::TemporaryPasswordHelp))
+        .child(para(ctx, Key::TemporaryPasswordHelp))
         .child(
             form("new-password-form", send)
                 .child(account)
                 .child(
-                    field(Key::NewPassword, "new-password")
+                    field(ctx, Key::NewPassword, "new-password")
                         .new_password()
                         .bind(password),
                 )
                 .child(
-                    field(Key::NewPasswordAgain, "new-password-confirm")
+                    field(ctx, Key::NewPasswordAgain, "new-password-confirm")
                         .new_password()
                         .described_by("password-mismatch")
                         .invalid(mismatch)
@@ -111,6 +111,7 @@ pub fn new_password_form(challenge: PendingChallenge) -> El {
                 )
                 .part(differ)
                 .child(submit(
+                    ctx,
                     "set-password",
                     Key::SetPasswordAndSignIn,
                     Key::SettingPassword,
@@ -124,11 +125,10 @@ fn password_policy(ctx: AppCtx, id: &str) -> El {
     el("p")
         .class("hint")
         .attr("id", id)
-        .words(say(ctx.password_policy()))
+        .words(ctx.language.text(ctx.password_policy()))
 }
 
-pub fn sign_up_form() -> El {
-    let ctx = expect_context::<AppCtx>();
+pub fn sign_up_form(ctx: AppCtx) -> El {
     let (username, email, password) = (
         RwSignal::new(String::new()),
         RwSignal::new(String::new()),
@@ -142,28 +142,29 @@ pub fn sign_up_form() -> El {
         );
     };
     card()
-        .child(heading(Key::CreateAnAccount))
+        .child(heading(ctx, Key::CreateAnAccount))
         .child(
             form("sign-up-form", send)
                 .child(
-                    field(Key::Username, "sign-up-username")
+                    field(ctx, Key::Username, "sign-up-username")
                         .autocomplete("username")
                         .bind(username),
                 )
                 .child(
-                    field(Key::Email, "sign-up-email")
+                    field(ctx, Key::Email, "sign-up-email")
                         .kind("email")
                         .autocomplete("email")
                         .bind(email),
                 )
                 .child(
-                    field(Key::Password, "sign-up-password")
+                    field(ctx, Key::Password, "sign-up-password")
                         .new_password()
                         .described_by("password-policy")
                         .bind(password),
                 )
                 .child(password_policy(ctx, "password-policy").test_id("password-policy"))
                 .child(submit(
+                    ctx,
                     "sign-up",
                     Key::CreateAccount,
                     Key::CreatingAccount,
@@ -171,31 +172,32 @@ pub fn sign_up_form() -> El {
                 )),
         )
         .child(el("p").class("links").child(link_button(
+            ctx,
             "go-sign-in",
             Key::HaveAnAccount,
             Screen::SignIn,
         )))
 }
 
-pub fn confirm_form(username: String) -> El {
-    let ctx = expect_context::<AppCtx>();
+pub fn confirm_form(ctx: AppCtx, username: String) -> El {
     let code = RwSignal::new(String::new());
-    let title = heading_for(Key::ConfirmAccountOf, &username);
+    let title = heading_for(ctx, Key::ConfirmAccountOf, &username);
     let name = username.clone();
     let send = move || ctx.confirm_sign_up(name.clone(), code.get_untracked());
-    let resend = link("resend-code", Key::SendNewCode)
+    let resend = link(ctx, "resend-code", Key::SendNewCode)
         .on("click", move |_| ctx.resend_code(username.clone()));
     card()
         .child(title)
-        .child(para(Key::EnterCodeSent))
+        .child(para(ctx, Key::EnterCodeSent))
         .child(
             form("confirm-form", send)
                 .child(
-                    field(Key::ConfirmationCode, "confirm-code")
+                    field(ctx, Key::ConfirmationCode, "confirm-code")
                         .autocomplete("one-time-code")
                         .bind(code),
                 )
                 .child(submit(
+                    ctx,
                     "confirm",
                     Key::Confirm,
                     Key::Confirming,
@@ -203,39 +205,39 @@ pub fn confirm_form(username: String) -> El {
                 )),
         )
         .child(el("p").class("links").child(resend).child(link_button(
+            ctx,
             "go-sign-in",
             Key::BackToSignIn,
             Screen::SignIn,
         )))
 }
 
-pub fn forgot_password_form() -> El {
-    let ctx = expect_context::<AppCtx>();
+pub fn forgot_password_form(ctx: AppCtx) -> El {
     let username = RwSignal::new(ctx.known_username.get_untracked());
     let send = move || ctx.forgot_password(username.get_untracked().trim().to_string());
     card()
-        .child(heading(Key::ResetYourPassword))
+        .child(heading(ctx, Key::ResetYourPassword))
         .child(
             form("forgot-form", send)
                 .child(
-                    field(Key::Username, "forgot-username")
+                    field(ctx, Key::Username, "forgot-username")
                         .autocomplete("username")
                         .bind(username),
                 )
                 .child(submit(
+                    ctx,
                     "send-reset-code",
                     Key::SendMeACode,
                     Key::Sending,
                     Busy::SendingCode,
                 )),
         )
-        .child(back_to_sign_in())
+        .child(back_to_sign_in(ctx))
 }
 
-pub fn reset_password_form(username: String) -> El {
-    let ctx = expect_context::<AppCtx>();
+pub fn reset_password_form(ctx: AppCtx, username: String) -> El {
     let (code, password) = (RwSignal::new(String::new()), RwSignal::new(String::new()));
-    let title = heading_for(Key::NewPasswordFor, &username);
+    let title = heading_for(ctx, Key::NewPasswordFor, &username);
     let account = hidden_username(&username);
     let send = move || {
         ctx.reset_password(
@@ -248,18 +250,19 @@ pub fn reset_password_form(username: String) -> El {
         form("reset-form", send)
             .child(account)
             .child(
-                field(Key::CodeFromEmail, "reset-code")
+                field(ctx, Key::CodeFromEmail, "reset-code")
                     .autocomplete("one-time-code")
                     .bind(code),
             )
             .child(
-                field(Key::NewPassword, "reset-password")
+                field(ctx, Key::NewPassword, "reset-password")
                     .new_password()
                     .described_by("reset-policy")
                     .bind(password),
             )
             .child(password_policy(ctx, "reset-policy"))
             .child(submit(
+                ctx,
                 "reset",
                 Key::SetPasswordAndSignIn,
                 Key::SettingPassword,

@@ -90,7 +90,7 @@ impl SessionView {
     }
 }
 
-/// The app's shared UI state, provided as a Leptos context; `Copy`.
+/// The app's shared UI state, given to every view; `Copy`.
 #[derive(Clone, Copy)]
 pub struct AppCtx {
     pub(super) auth: StoredValue<BrowserAuth, LocalStorage>,

@@ -2,55 +2,56 @@
 
 use super::dom::{El, el, frag};
 use super::field::{action, heading};
-use super::language::{say, t, words};
-use super::{AppCtx, Busy};
+use super::language::words;
+use super::{AppCtx, Busy, Language};
 use crate::auth::TokenInfo;
 use crate::display::{clock_drift, time_left};
 use crate::i18n::{Key, Text};
 use leptos::prelude::*;
 
-pub fn token_panel() -> El {
-    let ctx = expect_context::<AppCtx>();
+pub fn token_panel(ctx: AppCtx) -> El {
     let info = move || match ctx.session.info.get() {
-        None => el("p").class("loading").words(t(Key::ReadingTokenInfo)),
+        None => el("p")
+            .class("loading")
+            .words(ctx.language.t(Key::ReadingTokenInfo)),
         Some(info) => untrack(|| info_list(ctx, info)),
     };
     let actions = el("div")
         .class("actions")
         .child(
-            action("read-token-info", Key::ReadTokenInfo)
+            action(ctx, "read-token-info", Key::ReadTokenInfo)
                 .busy(Busy::Reading, Key::Reading)
                 .runs(AppCtx::read_token_info),
         )
         .child(
-            action("refresh-now", Key::RefreshNow)
+            action(ctx, "refresh-now", Key::RefreshNow)
                 .busy(Busy::Refreshing, Key::Refreshing)
                 .runs(AppCtx::refresh_now),
         )
         .child(
-            action("sign-out", Key::SignOut)
+            action(ctx, "sign-out", Key::SignOut)
                 .secondary()
                 .runs(AppCtx::sign_out),
         );
     el("section")
         .class("card")
         .test_id("token-info")
-        .child(heading(Key::TokenInfo))
+        .child(heading(ctx, Key::TokenInfo))
         .part(info)
         .child(actions)
 }
 
 /// One fact of the list: its name, and where what it says goes (`id`, its `data-testid`).
-fn fact(list: &El, name: Key, id: &str) -> El {
+fn fact(language: Language, list: &El, name: Key, id: &str) -> El {
     let value = el("dd").test_id(id);
-    list.add(&el("dt").words(t(name)));
+    list.add(&el("dt").words(language.t(name)));
     list.add(&value);
     value
 }
 
 /// One token's preview, in `<code>`.
-fn preview(list: &El, name: Key, id: &str, value: &str) {
-    list.add(&el("dt").words(t(name)));
+fn preview(language: Language, list: &El, name: Key, id: &str, value: &str) {
+    list.add(&el("dt").words(language.t(name)));
     list.add(&el("dd").child(el("code").test_id(id).text(value)));
 }
 
@@ -81,29 +82,46 @@ fn info_list(ctx: AppCtx, info: TokenInfo) -> El {
             &el("p")
                 .class("notice error")
                 .test_id("storage-warning")
-                .words(say(Text::with(Key::OnlyInMemory, [Text::Raw(problem)]))),
+                .words(
+                    ctx.language
+                        .text(Text::with(Key::OnlyInMemory, [Text::Raw(problem)])),
+                ),
         );
     }
     let list = el("dl").class("facts");
     let email = info.email.unwrap_or_else(|| "—".into());
-    fact(&list, Key::User, "info-username").text(&info.username);
-    fact(&list, Key::Email, "info-email").text(&email);
-    fact(&list, Key::ExpiresIn, "info-expires-in")
+    fact(language, &list, Key::User, "info-username").text(&info.username);
+    fact(language, &list, Key::Email, "info-email").text(&email);
+    fact(language, &list, Key::ExpiresIn, "info-expires-in")
         .class("countdown")
         .words(seconds_left);
-    fact(&list, Key::ObtainedAt, "info-obtained-at")
+    fact(language, &list, Key::ObtainedAt, "info-obtained-at")
         .words(words(move || language.time(obtained_at)));
-    fact(&list, Key::RefreshHeld, "info-has-refresh").words(t(held));
-    fact(&list, Key::LastRotated, "info-rotated-at").words(rotated);
-    fact(&list, Key::Clock, "info-drift").words(say(clock_drift(info.clock_drift_ms)));
+    fact(language, &list, Key::RefreshHeld, "info-has-refresh").words(ctx.language.t(held));
+    fact(language, &list, Key::LastRotated, "info-rotated-at").words(rotated);
+    fact(language, &list, Key::Clock, "info-drift")
+        .words(ctx.language.text(clock_drift(info.clock_drift_ms)));
     preview(
+        language,
         &list,
         Key::AccessToken,
         "preview-access",
         &info.access_preview,
     );
-    preview(&list, Key::IdToken, "preview-id", &info.id_preview);
+    preview(
+        language,
+        &list,
+        Key::IdToken,
+        "preview-id",
+        &info.id_preview,
+    );
     let refresh = info.refresh_preview.unwrap_or_else(|| "—".into());
-    preview(&list, Key::RefreshToken, "preview-refresh", &refresh);
+    preview(
+        language,
+        &list,
+        Key::RefreshToken,
+        "preview-refresh",
+        &refresh,
+    );
     shown.child(list)
 }
