@@ -225,28 +225,33 @@ impl AppCtx {
         self.log.set(Vec::new());
     }
 
+    /// Runs `action` with the auth service unless something already runs (no double submit),
+    /// saying `busy` meanwhile.
     pub(super) fn run<F, Fut>(self, busy: Busy, action: F)
     where
-        F: FnOnce(BrowserAuth) -> Fut + 'static,
+        F: FnOnce(BrowserAuth) -> Fut,
         Fut: Future<Output = ()> + 'static,
     {
-        self.run_boxed(busy, Box::new(move |auth| action(auth).boxed_local()));
+        if self.begin(busy) {
+            self.spawn_busy(action(self.auth.get_value()).boxed_local());
+        }
     }
 
-    /// The one non-generic body of every action, so it is compiled once (bundle size).
-    fn run_boxed(
-        self,
-        busy: Busy,
-        action: Box<dyn FnOnce(BrowserAuth) -> LocalBoxFuture<'static, ()>>,
-    ) {
+    /// Marks `busy` as under way; false (and nothing changes) if something already is.
+    fn begin(self, busy: Busy) -> bool {
         if self.busy.get_untracked().is_some() {
-            return;
+            return false;
         }
         self.busy.set(Some(busy));
         self.notice.set(None);
-        let auth = self.auth.get_value();
+        true
+    }
+
+    /// Runs `action`, then marks nothing under way. Not generic, so it is compiled once for
+    /// every action (bundle size).
+    fn spawn_busy(self, action: LocalBoxFuture<'static, ()>) {
         leptos::task::spawn_local(async move {
-            action(auth).await;
+            action.await;
             self.busy.set(None);
         });
     }
