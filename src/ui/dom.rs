@@ -208,8 +208,8 @@ pub struct Mounted {
     end: Node,
 }
 
-/// Makes the page `make` describes, under a new Leptos owner (which keeps its effects and listeners), and
-/// adds it at the end of `parent`.
+/// Makes the page `make` describes, under a new Leptos owner (which keeps its effects and
+/// listeners), and adds it at the end of `parent`.
 pub fn mount(parent: &Element, make: impl FnOnce() -> El) -> Mounted {
     // Effects redraw from the browser's microtasks (already set up if mounted before).
     let _ = any_spawner::Executor::init_wasm_bindgen();
