@@ -1,6 +1,6 @@
 //! The UI: screens made by `dom` (web-sys elements kept current by Leptos's reactive graph).
-//! Views are given the shared [`AppCtx`], read it and send it intents; they never touch Cognito or storage
-//! themselves.
+//! Views are given the shared [`AppCtx`] (never a Leptos context), read it and send it intents;
+//! they never touch Cognito or storage themselves.
 
 mod account;
 mod account_intents;
