@@ -9,7 +9,7 @@ import zlib from 'node:zlib';
 import { breakdown } from './wasm-breakdown.mjs';
 
 // The last figure (116.3 KB) plus 2 KB: raise it only knowingly (README "Bundle size").
-const BUDGET_BROTLI_BYTES = 95.3 * 1024;
+const BUDGET_BROTLI_BYTES = 88.1 * 1024;
 const [dir = 'dist', out = 'reports/bundle-size.md', twin] = process.argv.slice(2);
 const KINDS = { '.html': 'html', '.js': 'js', '.wasm': 'wasm', '.css': 'css' };
 

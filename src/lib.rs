@@ -8,9 +8,10 @@
 //! - [`i18n`]: every word the page shows, in English and Japanese — no I/O.
 //! - [`outcome`]: what the page shows after each outcome (screen, notice, log) — no I/O.
 //! - [`qr`]: QR codes as SVG paths (authenticator-app setup) — no I/O.
+//! - [`reactive`]: signals and effects, which keep the page current — no I/O.
 //! - `browser`: the adapters that plug the ports into the browser (wasm32 only).
-//! - `ui`: the screens (web-sys elements kept current by Leptos's reactive graph), talking to
-//!   one auth handle (wasm32 only).
+//! - `ui`: the screens (web-sys elements kept current by [`reactive`]), talking to one auth
+//!   handle (wasm32 only).
 
 #![warn(missing_docs)]
 
@@ -25,6 +26,9 @@ pub mod json;
 mod display;
 pub mod outcome;
 pub mod qr;
+// The UI's signals and effects (wasm32 only), tested on the host.
+#[cfg_attr(not(target_arch = "wasm32"), allow(dead_code))]
+pub mod reactive;
 pub mod secret;
 pub mod session;
 

@@ -148,7 +148,7 @@ fn find(root: &web_sys::HtmlElement, test_id: &str) -> Option<web_sys::HtmlEleme
 /// Waits (up to 10 s) for an element to appear: the app's work is asynchronous.
 async fn wait_for(root: &web_sys::HtmlElement, test_id: &str) -> web_sys::HtmlElement {
     for _ in 0..200 {
-        leptos::task::tick().await;
+        settle().await;
         if let Some(element) = find(root, test_id) {
             return element;
         }
@@ -158,6 +158,11 @@ async fn wait_for(root: &web_sys::HtmlElement, test_id: &str) -> web_sys::HtmlEl
         "[data-testid={test_id}] never appeared; page: {}",
         root.inner_text()
     );
+}
+
+/// Lets the page redraw: its effects run on a microtask, done before this timer fires.
+async fn settle() {
+    TimeoutFuture::new(0).await;
 }
 
 fn type_into(root: &web_sys::HtmlElement, test_id: &str, text: &str) {
@@ -319,9 +324,9 @@ async fn a_stream_made_into_a_js_stream_reads_back_the_same() {
 /// drawing — nothing of the inner one's earlier drawings — and unmounting leaves nothing.
 #[wasm_bindgen_test]
 async fn a_part_redrawn_inside_a_part_goes_with_it() {
-    use leptos::prelude::{Get, RwSignal, Set};
+    use cognito_client::reactive::Signal;
     let root = container();
-    let (outer, inner) = (RwSignal::new(1), RwSignal::new(1));
+    let (outer, inner) = (Signal::new(1), Signal::new(1));
     let mounted = mount(&root, move || {
         el("div").part(move || {
             let round = outer.get();
@@ -333,13 +338,13 @@ async fn a_part_redrawn_inside_a_part_goes_with_it() {
     let shown = |root: &web_sys::HtmlElement| root.text_content().unwrap_or_default();
     assert_eq!(shown(&root), "outer 1inner 1");
     inner.set(2);
-    leptos::task::tick().await;
+    settle().await;
     assert_eq!(shown(&root), "outer 1inner 2");
     outer.set(2);
-    leptos::task::tick().await;
+    settle().await;
     assert_eq!(shown(&root), "outer 2inner 2");
     inner.set(3);
-    leptos::task::tick().await;
+    settle().await;
     assert_eq!(shown(&root), "outer 2inner 3");
     drop(mounted);
     assert_eq!(root.child_nodes().length(), 0, "{}", root.inner_html());
@@ -349,15 +354,11 @@ async fn a_part_redrawn_inside_a_part_goes_with_it() {
 /// are gone.
 #[wasm_bindgen_test]
 async fn unmounting_stops_effects_and_listeners() {
-    use leptos::prelude::{Get, RwSignal, Set};
+    use cognito_client::reactive::Signal;
     use std::cell::Cell;
     use std::rc::Rc;
     let root = container();
-    let (count, runs, clicks) = (
-        RwSignal::new(0),
-        Rc::new(Cell::new(0)),
-        Rc::new(Cell::new(0)),
-    );
+    let (count, runs, clicks) = (Signal::new(0), Rc::new(Cell::new(0)), Rc::new(Cell::new(0)));
     let (seen_runs, seen_clicks) = (runs.clone(), clicks.clone());
     let mounted = mount(&root, move || {
         el("button")
@@ -372,7 +373,7 @@ async fn unmounting_stops_effects_and_listeners() {
     let node = find(&root, "counted").unwrap();
     node.click();
     count.set(1);
-    leptos::task::tick().await;
+    settle().await;
     assert_eq!(
         (runs.get(), clicks.get(), node.inner_text()),
         (2, 1, "1".to_string())
@@ -380,7 +381,7 @@ async fn unmounting_stops_effects_and_listeners() {
     drop(mounted);
     node.click();
     count.set(2);
-    leptos::task::tick().await;
+    settle().await;
     assert_eq!(
         (runs.get(), clicks.get()),
         (2, 1),

@@ -8,12 +8,14 @@ use super::{AppCtx, Busy};
 use crate::auth::{Factor, Profile};
 use crate::i18n::Key;
 use crate::outcome::factor_state;
+use crate::reactive::{Signal, untrack};
 use crate::secret::Password;
-use leptos::prelude::*;
 
 pub fn account_panel(ctx: AppCtx) -> El {
-    let (current, new) = (RwSignal::new(String::new()), RwSignal::new(String::new()));
-    let username = ctx.auth.with_value(|a| a.info().map(|info| info.username));
+    let (current, new) = (Signal::new(String::new()), Signal::new(String::new()));
+    let username = ctx
+        .auth
+        .with_untracked(|a| a.info().map(|info| info.username));
     let change = move || {
         ctx.change_password(
             Password::new(current.get_untracked()),

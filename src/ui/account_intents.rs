@@ -6,7 +6,6 @@ use crate::auth::{AppCode, Factor, MfaSettings, NewAccount};
 use crate::i18n::{Key, Text};
 use crate::outcome::{self, Screen, Tone};
 use crate::secret::Password;
-use leptos::prelude::*;
 
 impl AppCtx {
     /// Creates an account, then asks for its code (or says to sign in).
@@ -201,7 +200,7 @@ impl AppCtx {
     /// The name authenticator apps list the account under: the config's, or the page's host.
     pub fn mfa_issuer(self) -> String {
         self.auth
-            .with_value(|a| a.config().mfa_issuer.clone())
+            .with_untracked(|a| a.config().mfa_issuer.clone())
             .unwrap_or_else(|| {
                 super::dom::document()
                     .location()
@@ -213,7 +212,9 @@ impl AppCtx {
     /// The password rules to show where a password is chosen: the config's, or Cognito's
     /// default policy.
     pub fn password_policy(self) -> Text {
-        let configured = self.auth.with_value(|a| a.config().password_policy.clone());
+        let configured = self
+            .auth
+            .with_untracked(|a| a.config().password_policy.clone());
         configured.map_or(Key::PasswordPolicy.into(), Text::Raw)
     }
 }

@@ -7,7 +7,7 @@ use super::{AppCtx, Busy};
 use crate::auth::{AppCode, ChallengeAnswer, NewApp, SetupChallenge};
 use crate::i18n::Key;
 use crate::qr::QrMatrix;
-use leptos::prelude::*;
+use crate::reactive::Signal;
 
 /// The new app's secret (QR code and grouped text) and the form for its first code, which is
 /// given to `on_code`. The code field is emptied on every try.
@@ -24,7 +24,7 @@ pub fn app_setup_form(ctx: AppCtx, app: NewApp, on_code: Box<dyn Fn(AppCode)>) -
                 .child(svg("path").attr("d", &qr.svg_path())),
         );
     }
-    let (code, device_name) = (RwSignal::new(String::new()), RwSignal::new(String::new()));
+    let (code, device_name) = (Signal::new(String::new()), Signal::new(String::new()));
     let send = move || {
         let typed = code.get_untracked();
         if !typed.trim().is_empty() {

@@ -1,15 +1,14 @@
-//! The page's elements, made with web-sys and kept current by Leptos's reactive graph. Each
-//! reactive text, attribute and redrawn part is one `RenderEffect`, kept by the Leptos owner
-//! it was made under — like every effect, listener and signal of that part — so a part that is
+//! The page's elements, made with web-sys and kept current by `crate::reactive`. Each
+//! reactive text, attribute and redrawn part is one effect, owned by the effect or scope it
+//! was made in — like every effect, listener and signal of that part — so a part that is
 //! redrawn, or an app that is unmounted, drops all of them at once.
 //!
 //! It stands in for Leptos's renderer (tachys): that compiled build, rebuild and drop code for
 //! every view type, a quarter of the bundle; here every view is the same few calls
 //! (README "Bundle size").
 
-use leptos::prelude::{Owner, RenderEffect, on_cleanup};
-use send_wrapper::SendWrapper;
-use std::any::Any;
+pub use crate::reactive::keep;
+use crate::reactive::{Scope, Signal, effect};
 use wasm_bindgen::JsCast;
 use wasm_bindgen::closure::Closure;
 use web_sys::{Document, Element, Event, EventTarget, HtmlInputElement, Node};
@@ -18,22 +17,6 @@ use web_sys::{Document, Element, Event, EventTarget, HtmlInputElement, Node};
 /// window and a document and makes any element asked for.)
 pub fn document() -> Document {
     web_sys::window().unwrap().document().unwrap()
-}
-
-/// Keeps `thing` (an effect, a listener, a timer) for as long as the part of the page being
-/// made: dropped when that part is redrawn or the app unmounted. Only a page being made under
-/// [`mount`] has such a part: anywhere else, `thing` would be dropped at once.
-pub fn keep(thing: Box<dyn Any>) {
-    // Debug builds say so: made outside `mount`, its effects and listeners would end at once.
-    debug_assert!(Owner::current().is_some());
-    let thing = SendWrapper::new(thing);
-    on_cleanup(move || drop(thing));
-}
-
-/// Runs `run` now, and again whenever a signal it read changes, for as long as the part of
-/// the page being made.
-pub fn effect(mut run: Box<dyn FnMut()>) {
-    keep(Box::new(RenderEffect::new(move |_| run())));
 }
 
 /// Calls `handler` on each `event` at `target` for as long as the part of the page being made;
@@ -177,8 +160,7 @@ impl El {
     }
 
     /// An input whose value is `value`'s, both ways.
-    pub fn bind(self, value: leptos::prelude::RwSignal<String>) -> Self {
-        use leptos::prelude::{Get, Set};
+    pub fn bind(self, value: Signal<String>) -> Self {
         let input: HtmlInputElement = self.0.clone().unchecked_into();
         let typed = input.clone();
         effect(Box::new(move || input.set_value(&value.get())));
@@ -203,23 +185,32 @@ fn clear_between(start: &Node, end: &Node) {
 
 /// A page made by [`mount`]; dropping it removes the page and everything it keeps.
 pub struct Mounted {
-    owner: Owner,
+    /// Dropped after `drop` below: everything the page kept goes with it.
+    _scope: Scope,
     start: Node,
     end: Node,
 }
 
-/// Makes the page `make` describes, under a new Leptos owner (which keeps its effects and
-/// listeners), and adds it at the end of `parent`.
+/// Makes the page `make` describes, in a new scope (which keeps its effects and listeners),
+/// and adds it at the end of `parent`.
 pub fn mount(parent: &Element, make: impl FnOnce() -> El) -> Mounted {
-    // Effects redraw from the browser's microtasks (already set up if mounted before).
-    let _ = any_spawner::Executor::init_wasm_bindgen();
-    let owner = Owner::new();
-    let made = owner.with(make);
+    // Effects redraw on the browser's next microtask, after the handler that changed a signal.
+    crate::reactive::set_schedule(|| wasm_bindgen_futures::spawn_local(flush()));
+    let scope = Scope::new();
+    let made = scope.run(make);
     let (start, end) = (marker(), marker());
     let _ = parent.append_child(&start);
     let _ = parent.append_child(&made.0);
     let _ = parent.append_child(&end);
-    Mounted { owner, start, end }
+    Mounted {
+        _scope: scope,
+        start,
+        end,
+    }
+}
+
+async fn flush() {
+    crate::reactive::flush();
 }
 
 impl Drop for Mounted {
@@ -230,6 +221,5 @@ impl Drop for Mounted {
                 .parent_node()
                 .map(|parent| parent.remove_child(marker));
         }
-        self.owner.cleanup();
     }
 }

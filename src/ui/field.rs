@@ -6,7 +6,7 @@ use super::language::words;
 use super::{AppCtx, Busy, Language};
 use crate::i18n::Key;
 use crate::outcome::Screen;
-use leptos::prelude::*;
+use crate::reactive::Signal;
 
 /// A card: one screen, or one part of the signed-in screen.
 pub fn card() -> El {
@@ -42,7 +42,7 @@ pub struct Field {
     inputmode: &'static str,
     optional: bool,
     described_by: Option<&'static str>,
-    invalid: Option<RwSignal<bool>>,
+    invalid: Option<Signal<bool>>,
 }
 
 /// A required text field labelled `label`, whose element id (also its `data-testid`) is `id`.
@@ -118,7 +118,7 @@ impl Field {
     }
 
     /// `aria-invalid` while `wrong` is true.
-    pub fn invalid(self, wrong: RwSignal<bool>) -> Self {
+    pub fn invalid(self, wrong: Signal<bool>) -> Self {
         Self {
             invalid: Some(wrong),
             ..self
@@ -126,7 +126,7 @@ impl Field {
     }
 
     /// The label and the input, whose value is `value`'s.
-    pub fn bind(self, value: RwSignal<String>) -> El {
+    pub fn bind(self, value: Signal<String>) -> El {
         let mut input = el("input")
             .attr("id", self.id)
             .test_id(self.id)

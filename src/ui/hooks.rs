@@ -5,7 +5,6 @@
 use super::dom::{keep, listen};
 use super::state::AppCtx;
 use gloo_timers::callback::Interval;
-use leptos::prelude::*;
 
 pub(super) fn keep_alive_hooks(ctx: AppCtx) {
     let now_ms = ctx.now_ms;
@@ -34,7 +33,7 @@ pub(super) fn keep_alive_hooks(ctx: AppCtx) {
         "online",
         Box::new(move |_| {
             if ctx.alive() {
-                ctx.auth.with_value(|a| a.retry_soon());
+                ctx.auth.with_untracked(|a| a.retry_soon());
                 ctx.keep_alive();
             }
         }),

@@ -8,7 +8,6 @@ use crate::browser::BrowserAuth;
 use crate::i18n::{Key, Text};
 use crate::outcome::{self, Screen, Tone};
 use crate::secret::Password;
-use leptos::prelude::*;
 
 impl AppCtx {
     /// Signs in, then shows where that leads (token info, a challenge, the confirm step).
@@ -81,11 +80,11 @@ impl AppCtx {
 
     /// Leaves the session at once; the revocation finishes (and reports) in the background.
     pub fn sign_out(self) {
-        let revocation = self.auth.with_value(|a| a.sign_out());
+        let revocation = self.auth.with_untracked(|a| a.sign_out());
         let leaving = outcome::after_sign_out_here();
         let said = leaving.notice.clone();
         self.apply(leaving);
-        leptos::task::spawn_local(async move {
+        wasm_bindgen_futures::spawn_local(async move {
             let report = revocation.await;
             if !self.alive() {
                 return;
@@ -102,16 +101,16 @@ impl AppCtx {
     /// The timer's, visibility's and network's call: refresh if the token is near its end.
     pub(super) fn keep_alive(self) {
         if !self.alive()
-            || self.keeping_alive.get_value()
+            || self.keeping_alive.get_untracked()
             || self.screen_untracked() != Screen::SignedIn
         {
             return;
         }
-        self.keeping_alive.set_value(true);
-        let auth = self.auth.get_value();
-        leptos::task::spawn_local(async move {
+        self.keeping_alive.set(true);
+        let auth = self.auth.get_untracked();
+        wasm_bindgen_futures::spawn_local(async move {
             let result = auth.keep_alive().await;
-            self.keeping_alive.set_value(false);
+            self.keeping_alive.set(false);
             match result {
                 None => {}
                 Some(Ok(refreshed)) => {
@@ -135,15 +134,15 @@ impl AppCtx {
         if !self.alive() {
             return;
         }
-        let Some(news) = self.auth.with_value(|a| a.on_tab_message(message)) else {
+        let Some(news) = self.auth.with_untracked(|a| a.on_tab_message(message)) else {
             return;
         };
         let outcome = outcome::after_tab_news(news);
         let signed_in = outcome.screen == Some(Screen::SignedIn);
         self.apply(outcome);
         if signed_in {
-            let auth = self.auth.get_value();
-            leptos::task::spawn_local(async move { self.show_info(&auth).await });
+            let auth = self.auth.get_untracked();
+            wasm_bindgen_futures::spawn_local(async move { self.show_info(&auth).await });
         }
     }
 

@@ -5,14 +5,14 @@
 
 use super::dom::{El, Words, document, el};
 use crate::i18n::{Key, Lang, Text};
-use leptos::prelude::*;
+use crate::reactive::Signal;
 
 /// Where the choice is remembered (`localStorage`, this origin).
 const REMEMBERED: &str = "cognito-client:language";
 
 /// The page's language; `Copy`.
 #[derive(Clone, Copy)]
-pub struct Language(RwSignal<Lang>);
+pub struct Language(Signal<Lang>);
 
 impl Language {
     /// The language the user chose before, or the first of the browser's the app speaks.
@@ -20,7 +20,7 @@ impl Language {
         let remembered = local_storage().and_then(|s| s.get_item(REMEMBERED).ok().flatten());
         let lang = Lang::choose(remembered.as_deref(), &preferred());
         follow(lang);
-        Self(RwSignal::new(lang))
+        Self(Signal::new(lang))
     }
 
     /// The language (tracked: a view reading it is redrawn when it changes).

@@ -4,7 +4,6 @@ use super::AppCtx;
 use super::dom::{El, el, frag};
 use crate::browser::local_time;
 use crate::i18n::Key;
-use leptos::prelude::*;
 
 pub fn operation_log(ctx: AppCtx) -> El {
     // Redrawn whole on each change: the log is short text.

@@ -6,12 +6,12 @@ use super::{AppCtx, Busy};
 use crate::auth::{ChallengeAnswer, CodeChallenge, FactorChoice};
 use crate::i18n::Key;
 use crate::outcome::{code_prompt, factor_name};
-use leptos::prelude::*;
+use crate::reactive::Signal;
 
 /// Asks for the code of an authenticator app, a text or an email. The field is emptied on
 /// every try: a wrong code is typed again, never edited.
 pub fn code_form(ctx: AppCtx, challenge: CodeChallenge) -> El {
-    let code = RwSignal::new(String::new());
+    let code = Signal::new(String::new());
     let prompt = ctx.language.text(code_prompt(&challenge));
     let send = move || {
         let typed = code.get_untracked();

@@ -1,6 +1,6 @@
-//! The UI: screens made by `dom` (web-sys elements kept current by Leptos's reactive graph).
-//! Views are given the shared [`AppCtx`] (never a Leptos context), read it and send it intents;
-//! they never touch Cognito or storage themselves.
+//! The UI: screens made by `dom` (web-sys elements kept current by `crate::reactive`).
+//! Views are given the shared [`AppCtx`] as an argument, read it and send it intents; they
+//! never touch Cognito or storage themselves.
 
 mod account;
 mod account_intents;
@@ -24,8 +24,8 @@ use crate::browser::{browser_auth, load_config};
 use crate::config::{Config, RefreshMode};
 use crate::i18n::{Key, Text};
 use crate::outcome::Screen;
+use crate::reactive::{Signal, untrack};
 use dom::{el, frag};
-use leptos::prelude::*;
 
 /// The app: loads `/config.json`, beside `index.html` at the site's root (an absolute path, so
 /// a deep link such as `/some/page` that the server answers with `index.html` finds it too).
@@ -38,8 +38,8 @@ pub fn app() -> El {
 /// one's first.
 pub fn configured_app(config_url: &'static str) -> El {
     let language = Language::from_browser();
-    let config = RwSignal::new(None::<Result<Config, String>>);
-    leptos::task::spawn_local(async move {
+    let config = Signal::new(None::<Result<Config, String>>);
+    wasm_bindgen_futures::spawn_local(async move {
         config.set(Some(load_config(config_url).await));
     });
     el("main")

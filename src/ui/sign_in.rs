@@ -8,12 +8,12 @@ use super::{AppCtx, Busy};
 use crate::auth::{ChallengeAnswer, PendingChallenge};
 use crate::i18n::{Key, Text};
 use crate::outcome::Screen;
+use crate::reactive::Signal;
 use crate::secret::Password;
-use leptos::prelude::*;
 
 pub fn sign_in_form(ctx: AppCtx) -> El {
-    let username = RwSignal::new(ctx.known_username.get_untracked());
-    let password = RwSignal::new(String::new());
+    let username = Signal::new(ctx.known_username.get_untracked());
+    let password = Signal::new(String::new());
     let send = move || {
         let name = username.get_untracked().trim().to_string();
         if name.is_empty() || password.get_untracked().is_empty() {
@@ -68,9 +68,9 @@ fn heading_for(ctx: AppCtx, key: Key, username: &str) -> El {
 }
 
 pub fn new_password_form(ctx: AppCtx, challenge: PendingChallenge) -> El {
-    let password = RwSignal::new(String::new());
-    let confirm = RwSignal::new(String::new());
-    let mismatch = RwSignal::new(false);
+    let password = Signal::new(String::new());
+    let confirm = Signal::new(String::new());
+    let mismatch = Signal::new(false);
     let title = heading_for(ctx, Key::NewPasswordFor, &challenge.username);
     let account = hidden_username(&challenge.username);
     let send = move || {
@@ -130,9 +130,9 @@ fn password_policy(ctx: AppCtx, id: &str) -> El {
 
 pub fn sign_up_form(ctx: AppCtx) -> El {
     let (username, email, password) = (
-        RwSignal::new(String::new()),
-        RwSignal::new(String::new()),
-        RwSignal::new(String::new()),
+        Signal::new(String::new()),
+        Signal::new(String::new()),
+        Signal::new(String::new()),
     );
     let send = move || {
         ctx.sign_up(
@@ -180,7 +180,7 @@ pub fn sign_up_form(ctx: AppCtx) -> El {
 }
 
 pub fn confirm_form(ctx: AppCtx, username: String) -> El {
-    let code = RwSignal::new(String::new());
+    let code = Signal::new(String::new());
     let title = heading_for(ctx, Key::ConfirmAccountOf, &username);
     let name = username.clone();
     let send = move || ctx.confirm_sign_up(name.clone(), code.get_untracked());
@@ -213,7 +213,7 @@ pub fn confirm_form(ctx: AppCtx, username: String) -> El {
 }
 
 pub fn forgot_password_form(ctx: AppCtx) -> El {
-    let username = RwSignal::new(ctx.known_username.get_untracked());
+    let username = Signal::new(ctx.known_username.get_untracked());
     let send = move || ctx.forgot_password(username.get_untracked().trim().to_string());
     card()
         .child(heading(ctx, Key::ResetYourPassword))
@@ -236,7 +236,7 @@ pub fn forgot_password_form(ctx: AppCtx) -> El {
 }
 
 pub fn reset_password_form(ctx: AppCtx, username: String) -> El {
-    let (code, password) = (RwSignal::new(String::new()), RwSignal::new(String::new()));
+    let (code, password) = (Signal::new(String::new()), Signal::new(String::new()));
     let title = heading_for(ctx, Key::NewPasswordFor, &username);
     let account = hidden_username(&username);
     let send = move || {

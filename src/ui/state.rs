@@ -8,9 +8,9 @@ use crate::auth::{NewApp, Profile, TokenInfo};
 use crate::browser::{BrowserAuth, BrowserTabs};
 use crate::i18n::{Key, Text};
 use crate::outcome::{Notice, Outcome, Screen, Situation, Tone, Topic};
+use crate::reactive::Signal;
 use futures::FutureExt;
 use futures::future::LocalBoxFuture;
-use leptos::prelude::*;
 use std::future::Future;
 
 /// What is under way; while anything is, the buttons are disabled (no double submit).
@@ -67,19 +67,19 @@ const LOG_LIMIT: usize = 200;
 #[derive(Clone, Copy)]
 pub struct SessionView {
     /// The token info shown.
-    pub info: RwSignal<Option<TokenInfo>>,
+    pub info: Signal<Option<TokenInfo>>,
     /// The profile, once loaded.
-    pub profile: RwSignal<Option<Profile>>,
+    pub profile: Signal<Option<Profile>>,
     /// An authenticator app being set up from the account screen; dropping it wipes its secret.
-    pub new_app: RwSignal<Option<NewApp>>,
+    pub new_app: Signal<Option<NewApp>>,
 }
 
 impl SessionView {
     fn new() -> Self {
         Self {
-            info: RwSignal::new(None),
-            profile: RwSignal::new(None),
-            new_app: RwSignal::new(None),
+            info: Signal::new(None),
+            profile: Signal::new(None),
+            new_app: Signal::new(None),
         }
     }
 
@@ -93,40 +93,40 @@ impl SessionView {
 /// The app's shared UI state, given to every view; `Copy`.
 #[derive(Clone, Copy)]
 pub struct AppCtx {
-    pub(super) auth: StoredValue<BrowserAuth, LocalStorage>,
-    screen: RwSignal<Screen>,
+    pub(super) auth: Signal<BrowserAuth>,
+    screen: Signal<Screen>,
     /// The page's language.
     pub language: Language,
     /// What the page holds about the signed-in session.
     pub session: SessionView,
     /// The last username typed or confirmed, to fill the next form with.
-    pub known_username: RwSignal<String>,
+    pub known_username: Signal<String>,
     /// What is under way, if anything.
-    pub busy: RwSignal<Option<Busy>>,
+    pub busy: Signal<Option<Busy>>,
     /// The notice shown, if any.
-    pub notice: RwSignal<Option<Notice>>,
+    pub notice: Signal<Option<Notice>>,
     /// The operation log, newest first (at most 200 lines).
-    pub log: RwSignal<Vec<LogEntry>>,
+    pub log: Signal<Vec<LogEntry>>,
     /// The device clock, ticking once a second for the countdown.
-    pub now_ms: RwSignal<u64>,
+    pub now_ms: Signal<u64>,
     /// A background keep-alive is under way (the timer must not stack them).
-    pub(super) keeping_alive: StoredValue<bool>,
+    pub(super) keeping_alive: Signal<bool>,
 }
 
 impl AppCtx {
     /// The state around `auth`, in `language`; [`AppCtx::start`] wires it to the browser.
     pub fn new(auth: BrowserAuth, language: Language) -> Self {
         Self {
-            auth: StoredValue::new_local(auth),
-            screen: RwSignal::new(Screen::SignIn),
+            auth: Signal::new(auth),
+            screen: Signal::new(Screen::SignIn),
             language,
             session: SessionView::new(),
-            known_username: RwSignal::new(String::new()),
-            busy: RwSignal::new(None),
-            notice: RwSignal::new(None),
-            log: RwSignal::new(Vec::new()),
-            now_ms: RwSignal::new(js_sys::Date::now() as u64),
-            keeping_alive: StoredValue::new(false),
+            known_username: Signal::new(String::new()),
+            busy: Signal::new(None),
+            notice: Signal::new(None),
+            log: Signal::new(Vec::new()),
+            now_ms: Signal::new(js_sys::Date::now() as u64),
+            keeping_alive: Signal::new(false),
         }
     }
 
@@ -135,7 +135,7 @@ impl AppCtx {
     pub fn start(self, tabs: BrowserTabs) {
         tabs.listen(move |message| self.on_tab_message(message));
         super::hooks::keep_alive_hooks(self);
-        match self.auth.get_value().restore() {
+        match self.auth.get_untracked().restore() {
             Ok(true) => {
                 self.show(Screen::SignedIn);
                 self.log(Tone::Info, Key::SessionRestored);
@@ -205,7 +205,7 @@ impl AppCtx {
 
     pub(super) fn situation(self) -> Situation {
         Situation {
-            signed_in: self.auth.with_value(|a| a.is_signed_in()),
+            signed_in: self.auth.with_untracked(|a| a.is_signed_in()),
             on_session_screen: self.screen.get_untracked() == Screen::SignedIn,
             online: web_sys::window().is_none_or(|w| w.navigator().on_line()),
         }
@@ -233,7 +233,7 @@ impl AppCtx {
         Fut: Future<Output = ()> + 'static,
     {
         if self.begin(busy) {
-            self.spawn_busy(action(self.auth.get_value()).boxed_local());
+            self.spawn_busy(action(self.auth.get_untracked()).boxed_local());
         }
     }
 
@@ -250,7 +250,7 @@ impl AppCtx {
     /// Runs `action`, then marks nothing under way. Not generic, so it is compiled once for
     /// every action (bundle size).
     fn spawn_busy(self, action: LocalBoxFuture<'static, ()>) {
-        leptos::task::spawn_local(async move {
+        wasm_bindgen_futures::spawn_local(async move {
             action.await;
             self.busy.set(None);
         });
@@ -258,7 +258,7 @@ impl AppCtx {
 
     /// False once the views are gone (unmounted): late callbacks then do nothing.
     pub(super) fn alive(self) -> bool {
-        self.screen.try_get_untracked().is_some()
+        self.screen.is_alive()
     }
 
     pub(super) fn log(self, tone: Tone, text: impl Into<Text>) {

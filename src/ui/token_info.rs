@@ -7,7 +7,7 @@ use super::{AppCtx, Busy, Language};
 use crate::auth::TokenInfo;
 use crate::display::{clock_drift, time_left};
 use crate::i18n::{Key, Text};
-use leptos::prelude::*;
+use crate::reactive::untrack;
 
 pub fn token_panel(ctx: AppCtx) -> El {
     let info = move || match ctx.session.info.get() {
@@ -62,7 +62,7 @@ fn info_list(ctx: AppCtx, info: TokenInfo) -> El {
     let language = ctx.language;
     let seconds_left = words(move || {
         let now = ctx.now_ms.get().max(obtained_at);
-        let next_try = ctx.auth.with_value(|a| a.retry_at_ms());
+        let next_try = ctx.auth.with_untracked(|a| a.retry_at_ms());
         let retry_at = next_try.filter(|&at| at > now).map(|at| language.time(at));
         language.say(&time_left(expires_at - now as i64, retry_at))
     });
