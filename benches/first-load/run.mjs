@@ -12,7 +12,7 @@ import { mkdirSync, writeFileSync } from 'node:fs';
 const [base, loads = '15'] = process.argv.slice(2);
 const N = Number(loads);
 const PAGES = [
-  { name: 'this app (Rust, Leptos)', url: `${base}/` },
+  { name: 'this app (Rust)', url: `${base}/` },
   { name: 'React 18 + Amplify v6', url: `${base}/react/` },
 ];
 const PROFILES = [
