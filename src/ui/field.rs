@@ -164,17 +164,17 @@ pub fn hidden_username(username: &str) -> El {
         .attr("value", username)
 }
 
-/// A button saying `idle`, or `working` while `busy` runs, disabled while anything runs.
+/// A button saying `idle`, or `working` (and `aria-busy`) while `busy` runs, disabled while
+/// anything runs.
 fn busy_button(ctx: AppCtx, idle: Key, working: Key, busy: Option<Busy>) -> El {
+    let running = move || busy.is_some() && ctx.busy.get() == busy;
     let label = words(move || {
-        let key = match busy {
-            Some(busy) if ctx.busy.get() == Some(busy) => working,
-            _ => idle,
-        };
+        let key = if running() { working } else { idle };
         ctx.language.get().template(key).to_string()
     });
     el("button")
         .flag("disabled", move || ctx.is_busy())
+        .flag("aria-busy", running)
         .words(label)
 }
 

@@ -52,6 +52,7 @@ test('a double-clicked sign-in sends one request, shows progress, and the log ca
   await app.byTestId('sign-in').click();
   await expect(app.byTestId('sign-in')).toHaveText('Signing in…');
   await expect(app.byTestId('sign-in')).toBeDisabled();
+  await expect(app.byTestId('sign-in')).toHaveAttribute('aria-busy', 'true');
   await app.byTestId('sign-in').dispatchEvent('click'); // a second click, even on a disabled button
   await app.byTestId('password').press('Enter'); // and a submit from the keyboard
   release();
