@@ -302,6 +302,45 @@ test('a broken config.json names the field at fault', async ({ page }) => {
   await expect(app.byTestId('config-error')).toContainText('config.json, field "userPoolId"');
 });
 
+test('a late config.json (held back by route interception): the page says it is loading it, then shows the form', async ({ page }) => {
+  const app = new AppPage(page);
+  let release;
+  const held = new Promise((resolve) => { release = resolve; });
+  await page.route('**/config.json', async (route) => {
+    await held;
+    await route.continue();
+  });
+  await page.goto('/');
+  await expect(app.byTestId('loading-config')).toBeVisible();
+  await expect(app.byTestId('language-switch')).toBeVisible();
+  release();
+  await expect(app.byTestId('sign-in-form')).toBeVisible();
+  await expect(app.byTestId('loading-config')).toHaveCount(0);
+});
+
+test('a config.json that is there at start: no "loading" line is ever drawn before the form', async ({ page }) => {
+  const app = new AppPage(page);
+  // Records every element with a test id that enters the page, from the first one on.
+  await page.addInitScript(() => {
+    window.drawn = [];
+    new MutationObserver((records) => {
+      for (const record of records) {
+        for (const node of record.addedNodes) {
+          if (node.nodeType !== 1) continue;
+          for (const el of [node, ...node.querySelectorAll('[data-testid]')]) {
+            if (el.dataset.testid) window.drawn.push(el.dataset.testid);
+          }
+        }
+      }
+    }).observe(document, { childList: true, subtree: true });
+  });
+  await app.open();
+  await expect(app.byTestId('sign-in-form')).toBeVisible();
+  const drawn = await page.evaluate(() => window.drawn);
+  expect(drawn).toContain('sign-in-form');
+  expect(drawn).not.toContain('loading-config');
+});
+
 test('the profile is read with the access token (GetUser)', async ({ page }) => {
   const app = new AppPage(page);
   const user = await signedIn(app, { prefix: 'profile' });
