@@ -4,7 +4,7 @@
 
 use crate::auth::{
     AuthError, CodeChallenge, CodeSentTo, Factor, FactorChoice, MfaSettings, PendingChallenge,
-    Refreshed, SetupChallenge, SignInStep, TabNews, TokenInfo,
+    Refreshed, SetupChallenge, SignInStep, StorageError, TabNews, TokenInfo,
 };
 use crate::i18n::{Key, Text};
 use crate::session::Rotation;
@@ -355,6 +355,15 @@ pub fn code_sent(sent: &CodeSentTo) -> Text {
     }
 }
 
+/// Why the session is kept only in memory, in the page's words.
+pub fn storage_problem(problem: &StorageError) -> Text {
+    match problem {
+        StorageError::Blocked => Key::StorageBlocked.into(),
+        StorageError::Full => Key::StorageFull.into(),
+        StorageError::Refused(name) => Text::with(Key::StorageRefused, [Text::raw(name.as_str())]),
+    }
+}
+
 /// A success of something the user did: said and logged.
 pub fn done(text: impl Into<Text>) -> Outcome {
     Outcome::said(Tone::Success, text)
@@ -560,6 +569,29 @@ mod tests {
         let to = CodeSentTo(Some("a***@e***".into()));
         assert_eq!(en(code_sent(&to)), "A code was sent to a***@e***.");
         assert_eq!(en(code_sent(&CodeSentTo(None))), "A code was sent.");
+    }
+
+    #[test]
+    fn a_storage_problem_is_said_in_the_page_language_with_the_browser_name_kept() {
+        let full = Text::with(Key::OnlyInMemory, [storage_problem(&StorageError::Full)]);
+        assert_eq!(
+            en(full.clone()),
+            "Only kept in memory: sessionStorage is full. Reloading this page will sign you out."
+        );
+        assert!(
+            full.render(crate::i18n::Lang::Ja)
+                .contains("容量がいっぱいです")
+        );
+        let refused = storage_problem(&StorageError::Refused("SecurityError".into()));
+        assert_eq!(
+            en(refused.clone()),
+            "sessionStorage refused it (SecurityError)"
+        );
+        assert_eq!(
+            refused.render(crate::i18n::Lang::Ja),
+            "sessionStorage が保存を拒否しました: SecurityError"
+        );
+        assert!(!en(storage_problem(&StorageError::Blocked)).is_empty());
     }
 
     #[test]

@@ -3,7 +3,7 @@
 //! (its URL comes in at build time as COGNITO_TEST_ENDPOINT).
 #![cfg(target_arch = "wasm32")]
 
-use cognito_client::auth::{HttpClient, SessionStore};
+use cognito_client::auth::{HttpClient, SessionStore, StorageError};
 use cognito_client::browser::{FetchClient, SessionStorageStore};
 use cognito_client::cognito::{
     CallError, ErrorCode, InitiateAuth, TransportError, build_request, parse_response,
@@ -73,7 +73,7 @@ fn a_full_storage_is_reported_not_swallowed() {
     let store = SessionStorageStore::for_client("webtest-full");
     let huge = "x".repeat(12 * 1024 * 1024);
     let err = store.save(&huge).unwrap_err();
-    assert!(err.0.contains("full"), "{err}");
+    assert_eq!(err, StorageError::Full, "{err}");
     assert_eq!(store.load().unwrap(), None);
 }
 

@@ -205,13 +205,26 @@ impl TabLink for SoloTab {
     }
 }
 
-/// Storage refused: unavailable (privacy settings), full, …
+/// Why the session could not be kept in storage. A kind, not words: the page says it in its
+/// own language (`crate::outcome::storage_problem`).
 #[derive(Debug, Clone, PartialEq, Eq)]
-pub struct StorageError(pub String);
+pub enum StorageError {
+    /// The browser does not let this page use the storage (privacy settings, a sandboxed frame).
+    Blocked,
+    /// The storage is full.
+    Full,
+    /// Refused for another reason: the browser's name for it (a `DOMException` name such as
+    /// `SecurityError`).
+    Refused(String),
+}
 
 impl fmt::Display for StorageError {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        f.write_str(&self.0)
+        match self {
+            StorageError::Blocked => f.write_str("the browser blocks the storage"),
+            StorageError::Full => f.write_str("the storage is full"),
+            StorageError::Refused(name) => write!(f, "the storage refused ({name})"),
+        }
     }
 }
 

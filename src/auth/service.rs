@@ -65,7 +65,7 @@ pub(super) struct State {
     /// Told when `generation` next changes.
     pub(super) generation_watchers: Vec<futures::channel::oneshot::Sender<()>>,
     /// Set when storage refused a write: the session then lives only in memory.
-    pub(super) storage_problem: Option<String>,
+    pub(super) storage_problem: Option<super::StorageError>,
 }
 
 impl<H: HttpClient, S: SessionStore, E: Environment, T: TabLink> Auth<H, S, E, T> {
@@ -95,7 +95,7 @@ impl<H: HttpClient, S: SessionStore, E: Environment, T: TabLink> Auth<H, S, E, T
         let raw = match self.inner.store.load() {
             Ok(raw) => raw,
             Err(e) => {
-                self.state().storage_problem = Some(e.to_string());
+                self.state().storage_problem = Some(e);
                 None
             }
         };
@@ -230,6 +230,6 @@ impl<H: HttpClient, S: SessionStore, E: Environment, T: TabLink> Auth<H, S, E, T
     }
 
     fn note_storage(&self, outcome: Result<(), super::StorageError>) {
-        self.state().storage_problem = outcome.err().map(|e| e.to_string());
+        self.state().storage_problem = outcome.err();
     }
 }

@@ -92,7 +92,7 @@ impl SessionStore for MemoryStore {
     }
     fn save(&self, record: &str) -> Result<(), StorageError> {
         if self.broken.get() {
-            return Err(StorageError("storage is full".into()));
+            return Err(StorageError::Full);
         }
         *self.record.borrow_mut() = Some(record.to_string());
         Ok(())
@@ -958,7 +958,7 @@ fn a_storage_failure_keeps_the_session_in_memory_and_says_so() {
     else {
         panic!()
     };
-    assert_eq!(info.storage_problem.as_deref(), Some("storage is full"));
+    assert_eq!(info.storage_problem, Some(StorageError::Full));
     assert!(w.auth.is_signed_in());
 }
 

@@ -2,7 +2,7 @@
 //! previews, never whole.
 
 use super::refresh::Refreshed;
-use super::{Auth, AuthError, Environment, HttpClient, SessionStore, TabLink};
+use super::{Auth, AuthError, Environment, HttpClient, SessionStore, StorageError, TabLink};
 use crate::secret::RefreshToken;
 
 /// What the token-info view shows.
@@ -29,7 +29,7 @@ pub struct TokenInfo {
     /// Server clock minus device clock when the tokens arrived.
     pub clock_drift_ms: i64,
     /// Why the session could not be saved in this tab's storage, if it could not.
-    pub storage_problem: Option<String>,
+    pub storage_problem: Option<StorageError>,
 }
 
 /// A token-info read, and the refresh it made first if the access token had ended.

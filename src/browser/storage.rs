@@ -24,23 +24,18 @@ const KEY_PREFIX: &str = "cognito-session:";
 /// `gloo_storage` panics where sessionStorage is blocked (privacy settings, sandboxed frames),
 /// so look before handing over to it.
 fn storage() -> Result<web_sys::Storage, StorageError> {
-    let window = web_sys::window().ok_or_else(|| StorageError("no window".into()))?;
+    let window = web_sys::window().ok_or(StorageError::Blocked)?;
     match window.session_storage() {
         Ok(Some(_)) => Ok(gloo_storage::SessionStorage::raw()),
-        _ => Err(StorageError(
-            "this browser blocks sessionStorage, so the session cannot be kept across reloads"
-                .into(),
-        )),
+        _ => Err(StorageError::Blocked),
     }
 }
 
 fn describe(error: wasm_bindgen::JsValue) -> StorageError {
     match error.dyn_ref::<web_sys::DomException>().map(|e| e.name()) {
-        Some(name) if name == "QuotaExceededError" => StorageError(
-            "sessionStorage is full, so the session cannot be kept across reloads".into(),
-        ),
-        Some(name) => StorageError(format!("sessionStorage refused ({name})")),
-        None => StorageError("sessionStorage refused".into()),
+        Some(name) if name == "QuotaExceededError" => StorageError::Full,
+        Some(name) => StorageError::Refused(name),
+        None => StorageError::Refused("Error".into()),
     }
 }
 

@@ -73,6 +73,9 @@ pub fn text(key: Key) -> &'static str {
         OnlyInMemory => {
             "メモリ上にのみ保持しています（{0}）。このページを再読み込みするとサインアウトされます。"
         }
+        StorageBlocked => "このブラウザーではこのページが sessionStorage を使えません",
+        StorageFull => "sessionStorage の容量がいっぱいです",
+        StorageRefused => "sessionStorage が保存を拒否しました: {0}",
         User => "ユーザー",
         ExpiresIn => "アクセストークンの残り時間",
         ObtainedAt => "トークンの取得時刻",

@@ -7,6 +7,7 @@ use super::{AppCtx, Busy, Language};
 use crate::auth::TokenInfo;
 use crate::display::{clock_drift, time_left};
 use crate::i18n::{Key, Text};
+use crate::outcome;
 use crate::reactive::untrack;
 
 pub fn token_panel(ctx: AppCtx) -> El {
@@ -82,10 +83,10 @@ fn info_list(ctx: AppCtx, info: TokenInfo) -> El {
             &el("p")
                 .class("notice error")
                 .test_id("storage-warning")
-                .words(
-                    ctx.language
-                        .text(Text::with(Key::OnlyInMemory, [Text::Raw(problem)])),
-                ),
+                .words(ctx.language.text(Text::with(
+                    Key::OnlyInMemory,
+                    [outcome::storage_problem(&problem)],
+                ))),
         );
     }
     let list = el("dl").class("facts");

@@ -415,8 +415,13 @@ fault('sessionStorage full', 'signed in, session kept in memory, a warning shown
   await app.signIn(user);
   await app.expectSignedIn(user.username);
   await expect(app.byTestId('storage-warning')).toContainText('sessionStorage is full');
+  const english = await app.byTestId('storage-warning').textContent();
+  // The reason is the page's own words, so it follows the language like the rest.
+  await app.byTestId('language-switch').click();
+  await expect(app.byTestId('storage-warning')).toContainText('sessionStorage の容量がいっぱいです');
+  await expect(app.byTestId('storage-warning')).not.toContainText('is full');
   await page.evaluate(() => sessionStorage.clear());
-  return `signed in; "${await app.byTestId('storage-warning').textContent()}"`;
+  return `signed in; "${english}"`;
 });
 
 fault('tampered token in the stored record', 'reset with a message and a clean sign-in page', async ({ app, page }) => {
