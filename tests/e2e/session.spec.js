@@ -341,6 +341,18 @@ test('a config.json that is there at start: no "loading" line is ever drawn befo
   expect(drawn).not.toContain('loading-config');
 });
 
+test.describe('with JavaScript turned off', () => {
+  test.use({ javaScriptEnabled: false });
+
+  test('the page says the app needs it, in Japanese and English, instead of staying blank', async ({ page }) => {
+    await page.goto('/');
+    // Playwright's text selectors skip <noscript>; CSS ones do not.
+    await expect(page.locator('noscript p[lang=ja]')).toBeVisible();
+    await expect(page.locator('noscript p[lang=ja]')).toContainText('このアプリには JavaScript が必要です');
+    await expect(page.locator('noscript p:not([lang])')).toHaveText('This app needs JavaScript. Turn it on, then reload the page.');
+  });
+});
+
 test('the profile is read with the access token (GetUser)', async ({ page }) => {
   const app = new AppPage(page);
   const user = await signedIn(app, { prefix: 'profile' });
