@@ -105,7 +105,8 @@ keys! {
     DeviceName, VerifyAndTurnOn, SetUpApp,
     // The signed-in screen.
     TokenInfo, ReadingTokenInfo, ReadTokenInfo, Reading, RefreshNow, Refreshing, SignOut,
-    OnlyInMemory, StorageBlocked, StorageFull, StorageRefused, User, ExpiresIn, ObtainedAt, RefreshHeld, Yes, No, LastRotated, NotYet, Clock,
+    OnlyInMemory, StorageBlocked, StorageFull, StorageRefused, User, ExpiresIn, ObtainedAt,
+    RefreshHeld, Yes, No, LastRotated, NotYet, Clock,
     AccessToken, IdToken, RefreshToken, Account, ShowProfile, Loading, SignOutEverywhere,
     SigningOutEverywhere, ChangePassword, CurrentPassword, Changing, TwoStepSignIn, AppOffButton,
     TurningOff, Preparing, SmsOffButton, SmsOnButton, TurningOn, Cancel, OperationLog, Clear,
