@@ -97,6 +97,7 @@ pub fn shell(config: Config, language: Language) -> El {
     let (auth, tabs) = browser_auth(config);
     let ctx = AppCtx::new(auth, language);
     ctx.start(tabs);
+    language.warm_clock();
     let screen = move || {
         let screen = ctx.screen();
         untrack(|| match screen {
