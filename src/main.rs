@@ -1,5 +1,5 @@
 // The app's allocator: talc instead of std's dlmalloc, 1.6 KB brotli less of the bundle and no
-// slower (README "Size"). Growing in place is left out for size: a `Vec` that grows is copied.
+// slower (README "Bundle size"). Growing in place is left out for size: a `Vec` that grows is copied.
 // This is the app's choice only; a library user's own binary picks its own allocator.
 #[cfg(all(target_arch = "wasm32", not(target_feature = "atomics")))]
 #[global_allocator]

@@ -67,7 +67,7 @@ impl Language {
     /// its first use costs ~15 ms (~60 at 4× CPU), which would otherwise fall in the sign-in
     /// click, between the click and the busy button's paint (the click's first log line). No
     /// `requestIdleCallback` (Safari): the first log line pays it, as before.
-    pub fn warm_clock(self) {
+    pub(super) fn warm_clock(self) {
         use wasm_bindgen::JsCast;
         let warm = wasm_bindgen::closure::Closure::once_into_js(move || {
             if self.0.is_alive() {
