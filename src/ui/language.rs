@@ -65,8 +65,9 @@ impl Language {
 
     /// Writes one time while the page is idle, so the browser loads the locale's data then:
     /// its first use costs ~15 ms (~60 at 4× CPU), which would otherwise fall in the sign-in
-    /// click, between the click and the busy button's paint (the click's first log line). No
-    /// `requestIdleCallback` (Safari): the first log line pays it, as before.
+    /// click, between the click and the busy button's paint (the click's first log line). Where
+    /// the browser has no `requestIdleCallback` (Safari), a timer a moment after the first
+    /// screen does it instead.
     pub(super) fn warm_clock(self) {
         use wasm_bindgen::JsCast;
         let warm = wasm_bindgen::closure::Closure::once_into_js(move || {
@@ -74,8 +75,11 @@ impl Language {
                 self.time(0);
             }
         });
-        if let Some(window) = web_sys::window() {
-            let _ = window.request_idle_callback(warm.unchecked_ref());
+        if let Some(window) = web_sys::window()
+            && window.request_idle_callback(warm.unchecked_ref()).is_err()
+        {
+            let _ = window
+                .set_timeout_with_callback_and_timeout_and_arguments_0(warm.unchecked_ref(), 500);
         }
     }
 }

@@ -341,6 +341,27 @@ test('a config.json that is there at start: no "loading" line is ever drawn befo
   expect(drawn).not.toContain('loading-config');
 });
 
+for (const idle of ['with', 'without']) {
+  // Safari has no requestIdleCallback: there a timer does the warm-up.
+  test(`the clock's locale data is loaded while the page is idle, ${idle} requestIdleCallback`, async ({ page }) => {
+    const app = new AppPage(page);
+    // Counts the times the page writes; with none on the sign-in page, only the warm-up writes one.
+    await page.addInitScript((remove) => {
+      if (remove) delete window.requestIdleCallback;
+      window.timesWritten = 0;
+      const write = Date.prototype.toLocaleTimeString;
+      Date.prototype.toLocaleTimeString = function (...args) {
+        window.timesWritten += 1;
+        return write.apply(this, args);
+      };
+    }, idle === 'without');
+    await app.open();
+    await expect(app.byTestId('sign-in-form')).toBeVisible();
+    expect(await page.evaluate(() => typeof window.requestIdleCallback)).toBe(idle === 'with' ? 'function' : 'undefined');
+    await expect.poll(() => page.evaluate(() => window.timesWritten)).toBe(1);
+  });
+}
+
 test.describe('with JavaScript turned off', () => {
   test.use({ javaScriptEnabled: false });
 
