@@ -591,7 +591,10 @@ mod tests {
             refused.render(crate::i18n::Lang::Ja),
             "sessionStorage が保存を拒否しました: SecurityError"
         );
-        assert!(!en(storage_problem(&StorageError::Blocked)).is_empty());
+        assert_eq!(
+            en(storage_problem(&StorageError::Blocked)),
+            "this browser does not let the page use sessionStorage"
+        );
     }
 
     #[test]
