@@ -1,6 +1,6 @@
 // The security headers for one deployment, written from its own config.json (the Cognito
-// endpoint the page may talk to) and the index.html beside it (the hash of Trunk's inline
-// bootstrap script):
+// endpoint the page may talk to) and the index.html beside it (the hashes of its inline
+// scripts: the early sign-in screen's and Trunk's bootstrap):
 //
 //   node scripts/security-headers.mjs dist/config.json nginx       > cognito-client-headers.conf
 //   node scripts/security-headers.mjs dist/config.json cloudfront  > response-headers-policy.json
@@ -48,7 +48,10 @@ export function cognitoOrigin(config) {
   return url.origin;
 }
 
-/** sha256 sources for every inline <script> of the page (Trunk writes one to start the wasm). */
+/**
+ * sha256 sources for every inline <script> of the page (index.html runs the early sign-in screen
+ * with one, Trunk writes one to start the wasm).
+ */
 export function inlineScriptHashes(html) {
   return [...html.matchAll(/<script\b[^>]*>([\s\S]*?)<\/script>/gi)]
     .filter(([tag]) => !/\bsrc\s*=/.test(tag.slice(0, tag.indexOf('>'))))

@@ -8,7 +8,8 @@ import path from 'node:path';
 import zlib from 'node:zlib';
 import { breakdown } from './wasm-breakdown.mjs';
 
-// The last figure (85.1 KB) plus 2 KB: raise it only knowingly (README "Bundle size").
+// 85.1 KB plus 2 KB (86.4 since the early sign-in screen): raise it only knowingly (README
+// "Bundle size").
 const BUDGET_BROTLI_BYTES = 87.1 * 1024;
 const [dir = 'dist', out = 'reports/bundle-size.md', twin] = process.argv.slice(2);
 const KINDS = { '.html': 'html', '.js': 'js', '.wasm': 'wasm', '.css': 'css' };

@@ -33,7 +33,7 @@ const browser = await chromium.launch({
     '--disable-quic', '--no-first-run'],
 });
 
-/** One load of `url` under `profile`: { ms, bytes, heap }. */
+/** One load of `url` under `profile`: { ms, ready, bytes, heap }. */
 async function load(url, profile) {
   const context = await browser.newContext();
   const page = await context.newPage();
@@ -46,21 +46,30 @@ async function load(url, profile) {
   await cdp.send('Network.setCacheDisabled', { cacheDisabled: true });
   await cdp.send('Emulation.setCPUThrottlingRate', { rate: profile.cpu });
   if (profile.network) await cdp.send('Network.emulateNetworkConditions', profile.network);
-  await page.goto(url, { waitUntil: 'commit' });
-  // Milliseconds from navigation start (performance's time origin) to a usable field.
-  const ready = await page.waitForFunction(
-    () => {
+  // Looked for at every frame from the document's start, in the page itself: the first frame
+  // with a usable username field, and the first with the page's own script running it (this
+  // app's own form in place of index.html's early one; the React page has none, so the same).
+  await context.addInitScript(() => {
+    const look = () => {
       const input = document.querySelector('input#username');
       const usable = input && !input.disabled && input.getBoundingClientRect().height > 0;
-      return usable ? performance.now() : false;
-    },
+      if (usable && window.fieldAt === undefined) window.fieldAt = performance.now();
+      if (usable && !document.getElementById('early-sign-in')) window.readyAt = performance.now();
+      else requestAnimationFrame(look);
+    };
+    requestAnimationFrame(look);
+  });
+  await page.goto(url, { waitUntil: 'commit' });
+  // Milliseconds from navigation start (performance's time origin).
+  const found = await page.waitForFunction(
+    () => window.readyAt !== undefined && { field: window.fieldAt, ready: window.readyAt },
     null,
     { polling: 'raf', timeout: 60_000 },
   );
-  const ms = await ready.jsonValue();
+  const { field, ready } = await found.jsonValue();
   const { usedSize } = await cdp.send('Runtime.getHeapUsage');
   await context.close();
-  return { ms, bytes, heap: usedSize };
+  return { ms: field, ready, bytes, heap: usedSize };
 }
 
 const median = (xs) => {
@@ -73,9 +82,13 @@ const lines = [
   '',
   `Made by \`bash scripts/bench-first-load.sh\`: ${N} loads of each page per profile, interleaved, in one`,
   'headless Chromium, a fresh browser context with the cache off for each load; both pages served',
-  'brotli-compressed (quality 11) by one local server. Time: from navigation start to the username',
-  'input being visible and enabled. Bytes: everything transferred (headers included). Heap: the',
-  'JS heap once the field is there (wasm memory is not part of it).',
+  'brotli-compressed (quality 11) by one local server. Time: from navigation start to the first frame',
+  'with the username input visible and enabled (looked for at every frame from the document\'s start).',
+  '"Its script running it": the first frame with the page\'s own script in charge of the field — for',
+  'this app, its own form in place of the sign-in form index.html draws before it arrives (typing',
+  'there is kept, and a sign-in sent there is carried out when the app comes); for the React page',
+  'the same frame. Bytes: everything transferred (headers included). Heap: the JS heap once the',
+  'app is there (wasm memory is not part of it).',
   '',
 ];
 let goalMet = true;
@@ -88,17 +101,19 @@ try {
       for (const p of order) results[p].push(await load(PAGES[p].url, profile));
     }
     lines.push(`## Profile: ${profile.name}`, '',
-      '| page | median time | min – max | bytes (median) | JS heap (median) |',
-      '| --- | ---: | ---: | ---: | ---: |');
+      '| page | median time | min – max | its script running it (median) | bytes (median) | JS heap (median) |',
+      '| --- | ---: | ---: | ---: | ---: | ---: |');
     const medians = results.map((r) => median(r.map((x) => x.ms)));
+    const ready = results.map((r) => median(r.map((x) => x.ready)));
     results.forEach((r, p) => {
       const ms = r.map((x) => x.ms);
-      lines.push(`| ${PAGES[p].name} | **${Math.round(medians[p])} ms** | ${Math.round(Math.min(...ms))} – ${Math.round(Math.max(...ms))} ms | ${kb(median(r.map((x) => x.bytes)))} | ${kb(median(r.map((x) => x.heap)))} |`);
+      lines.push(`| ${PAGES[p].name} | **${Math.round(medians[p])} ms** | ${Math.round(Math.min(...ms))} – ${Math.round(Math.max(...ms))} ms | ${Math.round(ready[p])} ms | ${kb(median(r.map((x) => x.bytes)))} | ${kb(median(r.map((x) => x.heap)))} |`);
     });
     const met = medians[0] <= medians[1];
     goalMet &&= met;
-    lines.push('', `This app's median is ${(medians[0] / medians[1]).toFixed(2)}× the React page's: goal (≤ 1×) ${met ? 'met' : 'not met'}.`, '');
-    console.log(`${profile.name}: ${medians.map((m) => `${Math.round(m)} ms`).join(' vs ')}`);
+    lines.push('', `This app's median is ${(medians[0] / medians[1]).toFixed(2)}× the React page's: goal (≤ 1×) ${met ? 'met' : 'not met'}. `
+      + `Its own form, in place of index.html's early one, is there at ${(ready[0] / ready[1]).toFixed(2)}× the React page's time.`, '');
+    console.log(`${profile.name}: ${medians.map((m) => `${Math.round(m)} ms`).join(' vs ')} (script running it: ${ready.map((m) => `${Math.round(m)} ms`).join(' vs ')})`);
   }
 } finally {
   await browser.close();

@@ -228,3 +228,29 @@ fn no_user_facing_text_is_written_outside_the_tables() {
         ["x\\\"y"]
     );
 }
+
+#[test]
+fn the_early_sign_in_screen_says_the_tables_words() {
+    // index.html draws the sign-in screen before the app arrives, each word in both languages
+    // (`<span data-for="ja" …>サインイン</span>`): every one must be an entry of that language's
+    // table, so changing a table without the page shows here (tests/e2e/early.spec.js then
+    // checks the words are the very ones the app draws, where it draws them).
+    let page = include_str!("../../index.html");
+    let screen = &page[page.find("id=\"early-sign-in\"").expect("the early screen")..];
+    let screen = &screen[..screen.find("</main>").expect("its end")];
+    let mut seen = [0, 0];
+    for piece in screen.split("data-for=\"").skip(1) {
+        let lang = Lang::from_code(&piece[..2]).expect("data-for names en or ja");
+        let words = piece[piece.find('>').expect("a tag's end") + 1..]
+            .split('<')
+            .next()
+            .expect("words");
+        assert!(
+            Key::ALL.iter().any(|&key| lang.template(key) == words),
+            "index.html's {words:?} ({lang:?}) is no entry of the table"
+        );
+        seen[usize::from(lang == Lang::Ja)] += 1;
+    }
+    assert_eq!(seen[0], seen[1], "every word in both languages");
+    assert!(seen[0] >= 9, "the early screen's words were found");
+}

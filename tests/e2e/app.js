@@ -80,6 +80,22 @@ export async function injectChallenges(page, challenges) {
   return answers;
 }
 
+/**
+ * Holds back the page's requests for `url` (a Playwright route glob) until the returned function
+ * is called: a late config.json, an app whose wasm has not arrived yet.
+ */
+export async function holdBack(page, url) {
+  let release;
+  const held = new Promise((resolve) => {
+    release = resolve;
+  });
+  await page.route(url, async (route) => {
+    await held;
+    await route.continue();
+  });
+  return release;
+}
+
 /** Serves config.json with other values (e.g. the legacy client) — deployment data, not Cognito. */
 export async function useConfig(page, changes) {
   await page.route('**/config.json', async (route) => {

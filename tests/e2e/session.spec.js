@@ -3,7 +3,7 @@
 import { test, expect } from './fixtures.js';
 import {
   AN_HOUR_AND_A_MINUTE, AppPage, DEMO, COGNITO_URL, READ_ONLY_REFRESH, cognito, cognitoAnswer, freshUser, onOperation,
-  signedIn, useConfig,
+  holdBack, signedIn, useConfig,
 } from './app.js';
 
 test('sign in shows the token info, survives a reload, and keeps tokens only in sessionStorage', async ({ page }) => {
@@ -302,20 +302,33 @@ test('a broken config.json names the field at fault', async ({ page }) => {
   await expect(app.byTestId('config-error')).toContainText('config.json, field "userPoolId"');
 });
 
-test('a late config.json (held back by route interception): the page says it is loading it, then shows the form', async ({ page }) => {
+test('a late config.json (held back by route interception), in a tab with a session: the page says it is loading it, then shows the session', async ({ page }) => {
   const app = new AppPage(page);
-  let release;
-  const held = new Promise((resolve) => { release = resolve; });
-  await page.route('**/config.json', async (route) => {
-    await held;
-    await route.continue();
-  });
-  await page.goto('/');
+  const user = await signedIn(app, { prefix: 'late' });
+  const release = await holdBack(page, '**/config.json');
+  await page.reload();
   await expect(app.byTestId('loading-config')).toBeVisible();
   await expect(app.byTestId('language-switch')).toBeVisible();
+  await expect(page.locator('#early-sign-in')).toBeHidden();
   release();
-  await expect(app.byTestId('sign-in-form')).toBeVisible();
+  await app.expectSignedIn(user.username);
   await expect(app.byTestId('loading-config')).toHaveCount(0);
+});
+
+test('a late config.json (held back by route interception), in a tab with no session: the early sign-in screen stays, with no "loading" line over it', async ({ page }) => {
+  const app = new AppPage(page);
+  await page.clock.install();
+  const release = await holdBack(page, '**/config.json');
+  await page.goto('/');
+  // The app has started (its empty page is in); its "late" timer runs out.
+  await expect(page.locator('main')).toHaveCount(2);
+  await page.clock.runFor(1000);
+  await expect(page.locator('#early-sign-in')).toBeVisible();
+  await expect(app.byTestId('loading-config')).toBeHidden();
+  release();
+  await app.byTestId('pool').waitFor();
+  await expect(page.locator('#early-sign-in')).toHaveCount(0);
+  await expect(app.byTestId('sign-in-form')).toBeVisible();
 });
 
 test('a config.json that is there at start: no "loading" line is ever drawn before the form', async ({ page }) => {
@@ -371,6 +384,8 @@ test.describe('with JavaScript turned off', () => {
     await expect(page.locator('noscript p[lang=ja]')).toBeVisible();
     await expect(page.locator('noscript p[lang=ja]')).toContainText('このアプリには JavaScript が必要です');
     await expect(page.locator('noscript p:not([lang])')).toHaveText('This app needs JavaScript. Turn it on, then reload the page.');
+    // index.html's early sign-in form is not shown: without the app it could never be sent.
+    await expect(page.locator('#early-sign-in')).toBeHidden();
   });
 });
 
