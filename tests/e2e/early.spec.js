@@ -10,6 +10,9 @@ import { lookAt } from './screens.js';
 /** Text as seen: the early screen holds each word in both languages, one of them hidden. */
 const SEEN = { useInnerText: true };
 
+/** The widths the screens are compared at: a phone's, and a desktop's. */
+const WIDTHS = { phone: { width: 390, height: 844 }, desktop: { width: 1280, height: 720 } };
+
 /** Holds back the app's wasm until the returned function is called. */
 const holdWasm = (page) => holdBack(page, '**/*.wasm');
 
@@ -59,18 +62,24 @@ for (const [locale, lang, signIn] of [['en-US', 'en', 'Sign in'], ['ja-JP', 'ja'
       const release = await holdWasm(page);
       await page.goto('/');
       await expect(page.getByTestId('sign-in')).toHaveText(signIn, SEEN);
-      const early = await screen(page);
-      expect(early.mains).toBe(1);
-      expect(early.lang).toBe(lang);
       await expect(page.locator('#early-sign-in')).toBeVisible();
       await expect(page.getByTestId('username')).toBeEditable();
       await lookAt(page, 'early-sign-in', 'Sign in, before the app has arrived', lang);
-      await page.setViewportSize({ width: 1280, height: 720 });
+      await page.emulateMedia({ colorScheme: 'light' });
+      const early = {};
+      for (const [width, size] of Object.entries(WIDTHS)) {
+        await page.setViewportSize(size);
+        early[width] = await screen(page);
+      }
+      expect(early.desktop.mains).toBe(1);
+      expect(early.desktop.lang).toBe(lang);
 
       release();
       await appArrived(page);
-      const app = await screen(page);
-      expect(app).toEqual(early);
+      for (const [width, size] of Object.entries(WIDTHS)) {
+        await page.setViewportSize(size);
+        expect(await screen(page), `the app's screen against the early one, ${width}`).toEqual(early[width]);
+      }
     });
   });
 }

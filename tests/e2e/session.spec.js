@@ -324,6 +324,8 @@ test('a late config.json (held back by route interception), in a tab with no ses
   await expect(page.locator('main')).toHaveCount(2);
   await page.clock.runFor(1000);
   await expect(page.locator('#early-sign-in')).toBeVisible();
+  // The app has drawn its "loading" line, and it is kept out of sight.
+  await expect(app.byTestId('loading-config')).toBeAttached();
   await expect(app.byTestId('loading-config')).toBeHidden();
   release();
   await app.byTestId('pool').waitFor();
