@@ -8,7 +8,7 @@ import path from 'node:path';
 import zlib from 'node:zlib';
 import { breakdown } from './wasm-breakdown.mjs';
 
-// 85.1 KB plus 2 KB (86.4 since the early sign-in screen): raise it only knowingly (README
+// 85.1 KB plus 2 KB (86.7 since the early sign-in screen): raise it only knowingly (README
 // "Bundle size").
 const BUDGET_BROTLI_BYTES = 87.1 * 1024;
 const [dir = 'dist', out = 'reports/bundle-size.md', twin] = process.argv.slice(2);
