@@ -261,6 +261,34 @@ mod tests {
     }
 
     #[test]
+    fn every_tab_message_is_byte_for_byte_what_it_was() {
+        for (message, text) in [
+            (
+                TabMessage::Refreshed {
+                    replaced: RefreshToken::new("rt-old"),
+                    record: Secret::new(r#"{"v":1,"username":"a\"b"}"#),
+                },
+                r#"{"refreshed":{"replaced":"rt-old","record":"{\"v\":1,\"username\":\"a\\\"b\"}"}}"#,
+            ),
+            (
+                TabMessage::SignedOut {
+                    refresh_token: RefreshToken::new("rt-1"),
+                },
+                r#"{"signed_out":{"refresh_token":"rt-1"}}"#,
+            ),
+            (TabMessage::SessionWanted, r#""session_wanted""#),
+            (
+                TabMessage::SessionOffered {
+                    record: Secret::new(r#"{"v":1}"#),
+                },
+                r#"{"session_offered":{"record":"{\"v\":1}"}}"#,
+            ),
+        ] {
+            assert_eq!(message.to_text(), text);
+        }
+    }
+
+    #[test]
     fn backoff_notes_read_back_and_refuse_anything_else() {
         let note = Backoff {
             set_at_ms: 1_800_000_000_000,

@@ -9,6 +9,8 @@ mod mfa;
 mod mfa_settings;
 mod operations;
 pub mod srp;
+#[cfg(test)]
+mod wire_tests;
 
 pub use account::*;
 pub use error::{CallError, ErrorCode, TransportError};

@@ -97,6 +97,7 @@ impl Session {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::session::Claims;
     use crate::session::tests::result;
 
     fn session() -> Session {
@@ -106,6 +107,44 @@ mod tests {
             1_800_000_000_500,
         )
         .unwrap()
+    }
+
+    #[test]
+    fn the_record_is_byte_for_byte_what_it_was() {
+        let claims = Claims {
+            sub: "s-1".into(),
+            exp: 2,
+            iat: 1,
+            token_use: None,
+            username: None,
+            cognito_username: None,
+            email: None,
+        };
+        let full = Session {
+            username: "an\"n\\é\u{1}".into(),
+            access_token: AccessToken::new("at-1"),
+            id_token: IdToken::new("it-1"),
+            refresh_token: Some(RefreshToken::new("rt-1")),
+            obtained_at_ms: 1_800_000_000_500,
+            expires_in_s: 0,
+            refresh_rotated_at_ms: Some(u64::MAX),
+            access_claims: claims.clone(),
+            id_claims: claims,
+        };
+        assert_eq!(
+            full.to_record(),
+            r#"{"v":1,"username":"an\"n\\é\u0001","access_token":"at-1","id_token":"it-1","refresh_token":"rt-1","obtained_at_ms":1800000000500,"expires_in_s":0,"refresh_rotated_at_ms":18446744073709551615}"#
+        );
+        let bare = Session {
+            refresh_token: None,
+            refresh_rotated_at_ms: None,
+            expires_in_s: 3600,
+            ..full
+        };
+        assert_eq!(
+            bare.to_record(),
+            r#"{"v":1,"username":"an\"n\\é\u0001","access_token":"at-1","id_token":"it-1","refresh_token":null,"obtained_at_ms":1800000000500,"expires_in_s":3600,"refresh_rotated_at_ms":null}"#
+        );
     }
 
     #[test]
