@@ -31,6 +31,7 @@ pub mod qr;
 pub mod reactive;
 pub mod secret;
 pub mod session;
+mod wire;
 
 #[cfg(target_arch = "wasm32")]
 pub mod browser;

@@ -2,8 +2,9 @@
 //! the app handles ([`AccessToken`], [`IdToken`], [`RefreshToken`], [`Password`],
 //! [`ChallengeSession`]), so the compiler refuses one where another belongs (revoking an access
 //! token as if it were the refresh token, say). [`TotpSecret`] is also wiped from memory when
-//! dropped.
+//! dropped. On the wire and in storage each is a plain JSON string.
 
+use serde::{Deserialize, Serialize};
 use std::fmt;
 
 /// Zeroes `values` with volatile writes, which the compiler may not remove as dead stores
@@ -17,7 +18,8 @@ pub fn wipe<T: Copy + Default>(values: &mut [T]) {
 
 /// An authenticator app's secret (base32), as `AssociateSoftwareToken` hands it out. Never
 /// printed, never stored; each copy's bytes are zeroed when it is dropped.
-#[derive(Clone)]
+#[derive(Clone, Deserialize)]
+#[serde(transparent)]
 pub struct TotpSecret(String);
 
 impl TotpSecret {
@@ -53,7 +55,8 @@ impl fmt::Debug for TotpSecret {
 
 /// A secret string. `Debug` and `Display` print `[redacted]`; only [`Secret::expose`] gives the
 /// value, and the UI only ever shows [`Secret::preview`].
-#[derive(Clone, PartialEq, Eq)]
+#[derive(Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(transparent)]
 pub struct Secret(String);
 
 impl Secret {
@@ -105,7 +108,8 @@ impl fmt::Display for Secret {
 macro_rules! secret_kind {
     ($($(#[$doc:meta])* $name:ident;)*) => {$(
         $(#[$doc])*
-        #[derive(Clone, PartialEq, Eq)]
+        #[derive(Clone, PartialEq, Eq, Serialize, Deserialize)]
+        #[serde(transparent)]
         pub struct $name(Secret);
 
         impl $name {
@@ -187,5 +191,18 @@ mod tests {
         assert_eq!(t.expose(), "tok");
         assert_eq!(t.to_secret(), Secret::new("tok"));
         assert_eq!(format!("{:?}", Password::new("pw")), "[redacted]");
+    }
+
+    #[test]
+    fn every_kind_is_a_plain_json_string() {
+        let t = RefreshToken::new("tok\"1");
+        assert_eq!(serde_json::to_string(&t).unwrap(), r#""tok\"1""#);
+        assert_eq!(
+            serde_json::from_str::<RefreshToken>(r#""tok\"1""#).unwrap(),
+            t
+        );
+        let totp: TotpSecret = serde_json::from_str(r#""JBSWY3DP""#).unwrap();
+        assert_eq!(totp.expose(), "JBSWY3DP");
+        assert!(serde_json::from_str::<Secret>("1").is_err());
     }
 }

@@ -7,7 +7,6 @@ use crate::cognito::{
     ConfirmSignUp, ErrorCode, ForgotPassword, GetUser, GlobalSignOut, HttpResponse, MfaSettings,
     Operation, ResendConfirmationCode, RevokeToken, SignUp, parse_answer,
 };
-use crate::json::Value;
 use crate::secret::{AccessToken, Password};
 use futures::FutureExt;
 use futures::future::LocalBoxFuture;
@@ -101,7 +100,7 @@ impl<H: HttpClient, S: SessionStore, E: Environment, T: TabLink> Auth<H, S, E, T
         &'a self,
         step: Step,
         operation: &'static str,
-        body: Box<dyn Fn(AccessToken) -> Value + 'a>,
+        body: Box<dyn Fn(AccessToken) -> String + 'a>,
     ) -> LocalBoxFuture<'a, Result<HttpResponse, AuthError>> {
         async move {
             let mut retried = step == Step::ChangePassword;

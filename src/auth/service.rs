@@ -8,7 +8,6 @@ use crate::cognito::{
     CallError, HttpRequest, HttpResponse, Operation, TransportError, parse_answer, request_for,
 };
 use crate::config::Config;
-use crate::json::Value;
 use crate::secret::RefreshToken;
 use crate::session::Session;
 use futures::FutureExt;
@@ -152,7 +151,7 @@ impl<H: HttpClient, S: SessionStore, E: Environment, T: TabLink> Auth<H, S, E, T
     }
 
     /// [`Auth::request`] by operation name and body, compiled once (bundle size).
-    pub(super) fn request_for(&self, operation: &str, body: Value) -> HttpRequest {
+    pub(super) fn request_for(&self, operation: &str, body: String) -> HttpRequest {
         request_for(&self.inner.config.endpoint, operation, body)
     }
 

@@ -1197,14 +1197,9 @@ fn a_tab_refused_for_a_token_another_tab_rotated_takes_the_rotation_up_when_it_a
     assert!(!b.is_signed_in());
     let rotated = Session::from_result(
         "alice",
-        <crate::cognito::RefreshedTokens as crate::cognito::FromJson>::from_json(
-            crate::json::parse(&tokens(3600, Some("rotated")).to_string())
-                .unwrap()
-                .fields()
-                .unwrap(),
-        )
-        .unwrap()
-        .authentication_result,
+        serde_json::from_value::<crate::cognito::RefreshedTokens>(tokens(3600, Some("rotated")))
+            .unwrap()
+            .authentication_result,
         T0 + HOUR,
     )
     .unwrap();

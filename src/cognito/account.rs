@@ -1,69 +1,32 @@
 //! The account operations: sign-up and its codes, password reset and change, the profile,
 //! signing out everywhere. Field names are the wire's (`PascalCase`).
 
+use super::mfa_settings::CallerBody;
 use super::operations::Empty;
-use super::{FromJson, MfaSettings, Operation};
-use crate::json::{FieldError, Fields, Value};
+use super::{MfaSettings, Operation};
 use crate::secret::{AccessToken, Password};
+use crate::wire;
+use serde::{Deserialize, Serialize};
 
 /// A user attribute as Cognito names it (`email`, `email_verified`, `sub`, …).
-#[derive(Debug, Clone, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "PascalCase")]
 pub struct Attribute {
     /// The attribute's name (`email`, `sub`, `custom:…`).
     pub name: String,
     /// The attribute's value.
+    #[serde(default)]
     pub value: String,
 }
 
-impl Attribute {
-    fn to_json(&self) -> Value {
-        Value::object([
-            ("Name", Some(Value::str(&self.name))),
-            ("Value", Some(Value::str(&self.value))),
-        ])
-    }
-}
-
-impl FromJson for Attribute {
-    fn from_json(f: Fields<'_>) -> Result<Self, FieldError> {
-        Ok(Attribute {
-            name: f.str("Name")?,
-            value: f.opt_str("Value")?.unwrap_or_default(),
-        })
-    }
-}
-
 /// Where Cognito sent a code (`a***@e***.com` by email).
-#[derive(Debug, Clone, Default)]
+#[derive(Debug, Clone, Default, Deserialize)]
+#[serde(rename_all = "PascalCase")]
 pub struct CodeDelivery {
     /// The masked address the code went to (`a***@e***.com`).
     pub destination: Option<String>,
     /// How it went: `EMAIL` or `SMS`.
     pub delivery_medium: Option<String>,
-}
-
-/// The `CodeDeliveryDetails` field of an answer.
-fn code_delivery(f: Fields<'_>) -> Result<Option<CodeDelivery>, FieldError> {
-    let Some(details) = f.opt_object("CodeDeliveryDetails")? else {
-        return Ok(None);
-    };
-    Ok(Some(CodeDelivery {
-        destination: details.opt_str("Destination")?,
-        delivery_medium: details.opt_str("DeliveryMedium")?,
-    }))
-}
-
-/// A body of string fields only, in order.
-fn strings(pairs: &[(&str, &str)]) -> Value {
-    Value::Object(text_fields(pairs))
-}
-
-/// Text fields, in order (one function for every body: each generic copy costs bundle bytes).
-fn text_fields(pairs: &[(&str, &str)]) -> Vec<(String, Value)> {
-    pairs
-        .iter()
-        .map(|(k, v)| (k.to_string(), Value::str(v)))
-        .collect()
 }
 
 /// An app client and one of its users: what every sign-up and password-reset call names first.
@@ -76,13 +39,30 @@ pub struct ClientUser {
 }
 
 impl ClientUser {
-    /// The request body's fields: `ClientId`, `Username`, then `more`.
-    fn fields(&self, more: &[(&str, &str)]) -> Vec<(String, Value)> {
-        let mut fields =
-            text_fields(&[("ClientId", &self.client_id), ("Username", &self.username)]);
-        fields.extend(text_fields(more));
-        fields
+    /// The body of a call on this user with nothing more; a call adds its fields to it.
+    fn body(&self) -> UserBody<'_> {
+        UserBody {
+            client_id: &self.client_id,
+            username: &self.username,
+            confirmation_code: None,
+            password: None,
+            user_attributes: None,
+        }
     }
+}
+
+/// The request body of every call on a [`ClientUser`] (one type for all: bundle size).
+#[derive(Serialize)]
+#[serde(rename_all = "PascalCase")]
+struct UserBody<'a> {
+    client_id: &'a str,
+    username: &'a str,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    confirmation_code: Option<&'a str>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    password: Option<&'a Password>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    user_attributes: Option<&'a [Attribute]>,
 }
 
 /// `SignUp`: a new user with a username, a password and an email.
@@ -97,7 +77,8 @@ pub struct SignUp {
 }
 
 /// The answer to [`SignUp`].
-#[derive(Debug)]
+#[derive(Debug, Deserialize)]
+#[serde(rename_all = "PascalCase")]
 pub struct SignedUp {
     /// Whether the account is confirmed already (no code needed).
     pub user_confirmed: bool,
@@ -105,23 +86,15 @@ pub struct SignedUp {
     pub code_delivery_details: Option<CodeDelivery>,
 }
 
-impl FromJson for SignedUp {
-    fn from_json(f: Fields<'_>) -> Result<Self, FieldError> {
-        Ok(SignedUp {
-            user_confirmed: f.bool("UserConfirmed")?,
-            code_delivery_details: code_delivery(f)?,
-        })
-    }
-}
-
 impl Operation for SignUp {
     const NAME: &'static str = "SignUp";
     type Output = SignedUp;
-    fn body(&self) -> Value {
-        let attributes = self.user_attributes.iter().map(Attribute::to_json);
-        let mut fields = self.user.fields(&[("Password", self.password.expose())]);
-        fields.push(("UserAttributes".into(), Value::Array(attributes.collect())));
-        Value::Object(fields)
+    fn body(&self) -> String {
+        wire::write(&UserBody {
+            password: Some(&self.password),
+            user_attributes: Some(&self.user_attributes),
+            ..self.user.body()
+        })
     }
 }
 
@@ -137,9 +110,11 @@ pub struct ConfirmSignUp {
 impl Operation for ConfirmSignUp {
     const NAME: &'static str = "ConfirmSignUp";
     type Output = Empty;
-    fn body(&self) -> Value {
-        let code = &self.confirmation_code;
-        Value::Object(self.user.fields(&[("ConfirmationCode", code)]))
+    fn body(&self) -> String {
+        wire::write(&UserBody {
+            confirmation_code: Some(&self.confirmation_code),
+            ..self.user.body()
+        })
     }
 }
 
@@ -148,25 +123,18 @@ impl Operation for ConfirmSignUp {
 pub struct ResendConfirmationCode(pub ClientUser);
 
 /// The answer of operations that send a code.
-#[derive(Debug)]
+#[derive(Debug, Deserialize)]
+#[serde(rename_all = "PascalCase")]
 pub struct CodeSent {
     /// Where the code went, when Cognito says.
     pub code_delivery_details: Option<CodeDelivery>,
 }
 
-impl FromJson for CodeSent {
-    fn from_json(f: Fields<'_>) -> Result<Self, FieldError> {
-        Ok(CodeSent {
-            code_delivery_details: code_delivery(f)?,
-        })
-    }
-}
-
 impl Operation for ResendConfirmationCode {
     const NAME: &'static str = "ResendConfirmationCode";
     type Output = CodeSent;
-    fn body(&self) -> Value {
-        Value::Object(self.0.fields(&[]))
+    fn body(&self) -> String {
+        wire::write(&self.0.body())
     }
 }
 
@@ -177,8 +145,8 @@ pub struct ForgotPassword(pub ClientUser);
 impl Operation for ForgotPassword {
     const NAME: &'static str = "ForgotPassword";
     type Output = CodeSent;
-    fn body(&self) -> Value {
-        Value::Object(self.0.fields(&[]))
+    fn body(&self) -> String {
+        wire::write(&self.0.body())
     }
 }
 
@@ -196,11 +164,12 @@ pub struct ConfirmForgotPassword {
 impl Operation for ConfirmForgotPassword {
     const NAME: &'static str = "ConfirmForgotPassword";
     type Output = Empty;
-    fn body(&self) -> Value {
-        Value::Object(self.user.fields(&[
-            ("ConfirmationCode", &self.confirmation_code),
-            ("Password", self.password.expose()),
-        ]))
+    fn body(&self) -> String {
+        wire::write(&UserBody {
+            confirmation_code: Some(&self.confirmation_code),
+            password: Some(&self.password),
+            ..self.user.body()
+        })
     }
 }
 
@@ -218,12 +187,12 @@ pub struct ChangePassword {
 impl Operation for ChangePassword {
     const NAME: &'static str = "ChangePassword";
     type Output = Empty;
-    fn body(&self) -> Value {
-        strings(&[
-            ("AccessToken", self.access_token.expose()),
-            ("PreviousPassword", self.previous_password.expose()),
-            ("ProposedPassword", self.proposed_password.expose()),
-        ])
+    fn body(&self) -> String {
+        wire::write(&CallerBody {
+            previous_password: Some(&self.previous_password),
+            proposed_password: Some(&self.proposed_password),
+            ..CallerBody::token(&self.access_token)
+        })
     }
 }
 
@@ -235,7 +204,8 @@ pub struct GetUser {
 }
 
 /// The answer to [`GetUser`].
-#[derive(Debug, Clone)]
+#[derive(Debug, Clone, Deserialize)]
+#[serde(from = "UserAnswer")]
 pub struct UserProfile {
     /// The username Cognito knows the user by.
     pub username: String,
@@ -245,28 +215,36 @@ pub struct UserProfile {
     pub mfa: MfaSettings,
 }
 
-impl FromJson for UserProfile {
-    fn from_json(f: Fields<'_>) -> Result<Self, FieldError> {
-        let mut user_attributes = Vec::new();
-        for item in f.opt_array("UserAttributes")?.unwrap_or_default() {
-            let fields = item.fields().ok_or_else(|| {
-                FieldError::new("UserAttributes", "holds something not an object")
-            })?;
-            user_attributes.push(Attribute::from_json(fields)?);
+/// [`GetUser`]'s answer as it comes; [`UserProfile`] is read through it.
+#[derive(Deserialize)]
+#[serde(rename_all = "PascalCase")]
+struct UserAnswer {
+    username: String,
+    #[serde(default)]
+    user_attributes: Vec<Attribute>,
+    #[serde(rename = "UserMFASettingList", default)]
+    user_mfa_setting_list: Vec<String>,
+    preferred_mfa_setting: Option<String>,
+}
+
+impl From<UserAnswer> for UserProfile {
+    fn from(answer: UserAnswer) -> UserProfile {
+        UserProfile {
+            username: answer.username,
+            user_attributes: answer.user_attributes,
+            mfa: MfaSettings::from_user(
+                &answer.user_mfa_setting_list,
+                answer.preferred_mfa_setting.as_deref(),
+            ),
         }
-        Ok(UserProfile {
-            username: f.str("Username")?,
-            user_attributes,
-            mfa: MfaSettings::from_user(f)?,
-        })
     }
 }
 
 impl Operation for GetUser {
     const NAME: &'static str = "GetUser";
     type Output = UserProfile;
-    fn body(&self) -> Value {
-        strings(&[("AccessToken", self.access_token.expose())])
+    fn body(&self) -> String {
+        wire::write(&CallerBody::token(&self.access_token))
     }
 }
 
@@ -280,7 +258,7 @@ pub struct GlobalSignOut {
 impl Operation for GlobalSignOut {
     const NAME: &'static str = "GlobalSignOut";
     type Output = Empty;
-    fn body(&self) -> Value {
-        strings(&[("AccessToken", self.access_token.expose())])
+    fn body(&self) -> String {
+        wire::write(&CallerBody::token(&self.access_token))
     }
 }

@@ -1,6 +1,7 @@
 //! What can go wrong with one call: the transport, the answer's shape, or Cognito saying no.
 
 use super::HttpResponse;
+use serde::Deserialize;
 
 /// The request did not get an HTTP answer.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -69,30 +70,37 @@ impl From<TransportError> for CallError {
     }
 }
 
+/// The body of an error answer: `{"__type": "…", "message": "…"}`, or the other spellings
+/// some servers use. Any of it may be absent.
+#[derive(Default, Deserialize)]
+struct ErrorBody {
+    #[serde(rename = "__type")]
+    type_name: Option<String>,
+    code: Option<String>,
+    message: Option<String>,
+    #[serde(rename = "Message")]
+    capital_message: Option<String>,
+}
+
 impl CallError {
     /// Reads a non-2xx answer. The code comes from `x-amzn-ErrorType` when present, else from
     /// the body's `__type`; it is cut at `:` or `,` and only what follows a `#` is kept.
     pub fn from_error_response(response: &HttpResponse) -> CallError {
-        let body = crate::json::parse(&response.body).ok();
-        let field = |name: &str| {
-            body.as_ref()
-                .and_then(|b| b.get(name))
-                .and_then(|v| v.as_str())
-                .map(str::to_string)
-        };
+        let body: ErrorBody = crate::wire::read(&response.body).unwrap_or_default();
         let raw_code = response
             .header("x-amzn-ErrorType")
             .map(str::to_string)
-            .or_else(|| field("__type"))
-            .or_else(|| field("code"));
+            .or(body.type_name)
+            .or(body.code);
         let Some(raw_code) = raw_code.filter(|c| !c.trim().is_empty()) else {
             return CallError::BadResponse {
                 status: response.status,
                 detail: format!("HTTP {} without a Cognito error code", response.status),
             };
         };
-        let message = field("message")
-            .or_else(|| field("Message"))
+        let message = body
+            .message
+            .or(body.capital_message)
             .or_else(|| response.header("x-amzn-ErrorMessage").map(str::to_string))
             .unwrap_or_default();
         CallError::Service {

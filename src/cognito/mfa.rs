@@ -2,8 +2,8 @@
 //! the MFA challenges (`SOFTWARE_TOKEN_MFA`, `SMS_MFA`, `EMAIL_OTP`, `SELECT_MFA_TYPE`).
 
 use super::{ChallengeName, RespondToAuthChallenge};
-use crate::json::{self, Value};
 use crate::secret::{ChallengeSession, Secret};
+use crate::wire;
 
 /// A second factor, proven with a one-time code.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -45,15 +45,10 @@ impl Factor {
     /// The factors `SELECT_MFA_TYPE` offers, from its `MFAS_CAN_CHOOSE` parameter (a JSON array
     /// of challenge names, as text). Names this client does not know are left out.
     pub fn offered(mfas_can_choose: &str) -> Vec<Factor> {
-        let Ok(Value::Array(names)) = json::parse(mfas_can_choose) else {
-            return Vec::new();
-        };
+        let names: Vec<String> = wire::read(mfas_can_choose).unwrap_or_default();
         names
             .iter()
-            .filter_map(|name| match name {
-                Value::String(name) => Factor::of(&ChallengeName::from_wire(name)),
-                _ => None,
-            })
+            .filter_map(|name| Factor::of(&ChallengeName::from_wire(name)))
             .collect()
     }
 }
@@ -121,14 +116,14 @@ mod tests {
         let session = ChallengeSession::new("s-1");
         let body = |f| RespondToAuthChallenge::mfa_code("c", &session, "ann", f, "123456").body();
         assert_eq!(
-            body(Factor::App).to_string(),
+            body(Factor::App),
             r#"{"ChallengeName":"SOFTWARE_TOKEN_MFA","ClientId":"c","Session":"s-1","ChallengeResponses":{"USERNAME":"ann","SOFTWARE_TOKEN_MFA_CODE":"123456"}}"#
         );
         for (factor, name, key) in [
             (Factor::Sms, "SMS_MFA", "SMS_MFA_CODE"),
             (Factor::Email, "EMAIL_OTP", "EMAIL_OTP_CODE"),
         ] {
-            let body = body(factor).to_string();
+            let body = body(factor);
             assert!(
                 body.contains(&format!(r#""ChallengeName":"{name}","#)),
                 "{body}"
@@ -146,7 +141,7 @@ mod tests {
             Factor::Sms,
         );
         assert_eq!(
-            op.body().to_string(),
+            op.body(),
             r#"{"ChallengeName":"SELECT_MFA_TYPE","ClientId":"c","Session":"s","ChallengeResponses":{"USERNAME":"ann","ANSWER":"SMS_MFA"}}"#
         );
     }

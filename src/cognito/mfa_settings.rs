@@ -2,9 +2,10 @@
 //! (`AssociateSoftwareToken`), its first code (`VerifySoftwareToken`), the answer to
 //! `MFA_SETUP`, and which factors are on (`SetUserMFAPreference`, and `GetUser`'s lists).
 
-use super::{ChallengeName, Factor, FromJson, Operation, RespondToAuthChallenge};
-use crate::json::{FieldError, Fields, Value};
-use crate::secret::{AccessToken, ChallengeSession, Secret, TotpSecret};
+use super::{ChallengeName, Factor, Operation, RespondToAuthChallenge};
+use crate::secret::{AccessToken, ChallengeSession, Password, Secret, TotpSecret};
+use crate::wire;
+use serde::{Deserialize, Serialize};
 
 /// Who an authenticator-app setup call is for: the signed-in user, by the access token, or a
 /// sign-in's `MFA_SETUP` challenge, by its session.
@@ -17,10 +18,44 @@ pub enum SetupCaller {
 }
 
 impl SetupCaller {
-    fn field(&self) -> (&'static str, Option<Value>) {
+    /// A body naming this caller; a call adds its fields to it.
+    fn body(&self) -> CallerBody<'_> {
         match self {
-            SetupCaller::Token(token) => ("AccessToken", Some(Value::str(token.expose()))),
-            SetupCaller::Session(session) => ("Session", Some(Value::str(session.expose()))),
+            SetupCaller::Token(token) => CallerBody::token(token),
+            SetupCaller::Session(session) => CallerBody {
+                session: Some(session),
+                ..CallerBody::default()
+            },
+        }
+    }
+}
+
+/// The request body of every call that names its caller by access token or challenge session
+/// (`GetUser`, `GlobalSignOut`, `ChangePassword`, `AssociateSoftwareToken`,
+/// `VerifySoftwareToken`): one type for all (bundle size). Fields left `None` are left out.
+#[derive(Default, Serialize)]
+#[serde(rename_all = "PascalCase")]
+pub(super) struct CallerBody<'a> {
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub access_token: Option<&'a AccessToken>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub session: Option<&'a ChallengeSession>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub previous_password: Option<&'a Password>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub proposed_password: Option<&'a Password>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub user_code: Option<&'a str>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub friendly_device_name: Option<&'a str>,
+}
+
+impl<'a> CallerBody<'a> {
+    /// A body naming the signed-in user by `token`.
+    pub(super) fn token(token: &'a AccessToken) -> Self {
+        CallerBody {
+            access_token: Some(token),
+            ..CallerBody::default()
         }
     }
 }
@@ -30,7 +65,8 @@ impl SetupCaller {
 pub struct AssociateSoftwareToken(pub SetupCaller);
 
 /// The answer to [`AssociateSoftwareToken`].
-#[derive(Debug)]
+#[derive(Debug, Deserialize)]
+#[serde(rename_all = "PascalCase")]
 pub struct NewSoftwareToken {
     /// The secret to load into the app (base32).
     pub secret_code: TotpSecret,
@@ -38,20 +74,11 @@ pub struct NewSoftwareToken {
     pub session: Option<ChallengeSession>,
 }
 
-impl FromJson for NewSoftwareToken {
-    fn from_json(f: Fields<'_>) -> Result<Self, FieldError> {
-        Ok(NewSoftwareToken {
-            secret_code: TotpSecret::new(f.str("SecretCode")?),
-            session: f.opt_str("Session")?.map(ChallengeSession::new),
-        })
-    }
-}
-
 impl Operation for AssociateSoftwareToken {
     const NAME: &'static str = "AssociateSoftwareToken";
     type Output = NewSoftwareToken;
-    fn body(&self) -> Value {
-        Value::object([self.0.field()])
+    fn body(&self) -> String {
+        wire::write(&self.0.body())
     }
 }
 
@@ -67,36 +94,26 @@ pub struct VerifySoftwareToken {
 }
 
 /// The answer to [`VerifySoftwareToken`].
-#[derive(Debug)]
+#[derive(Debug, Deserialize)]
+#[serde(rename_all = "PascalCase")]
 pub struct VerifiedSoftwareToken {
     /// `SUCCESS` or `ERROR`.
+    #[serde(default)]
     pub status: String,
     /// The session for `MFA_SETUP`'s answer, when the caller was a session.
     pub session: Option<ChallengeSession>,
 }
 
-impl FromJson for VerifiedSoftwareToken {
-    fn from_json(f: Fields<'_>) -> Result<Self, FieldError> {
-        Ok(VerifiedSoftwareToken {
-            status: f.opt_str("Status")?.unwrap_or_default(),
-            session: f.opt_str("Session")?.map(ChallengeSession::new),
-        })
-    }
-}
-
 impl Operation for VerifySoftwareToken {
     const NAME: &'static str = "VerifySoftwareToken";
     type Output = VerifiedSoftwareToken;
-    fn body(&self) -> Value {
+    fn body(&self) -> String {
         let name = &self.friendly_device_name;
-        Value::object([
-            self.caller.field(),
-            ("UserCode", Some(Value::str(&self.user_code))),
-            (
-                "FriendlyDeviceName",
-                (!name.is_empty()).then(|| Value::str(name)),
-            ),
-        ])
+        wire::write(&CallerBody {
+            user_code: Some(&self.user_code),
+            friendly_device_name: (!name.is_empty()).then_some(name),
+            ..self.caller.body()
+        })
     }
 }
 
@@ -123,19 +140,14 @@ pub struct MfaSettings {
 }
 
 impl MfaSettings {
-    /// Reads `GetUser`'s `UserMFASettingList` and `PreferredMfaSetting`; names this client does
+    /// From `GetUser`'s `UserMFASettingList` and `PreferredMfaSetting`; names this client does
     /// not know are left out.
-    pub(super) fn from_user(f: Fields<'_>) -> Result<Self, FieldError> {
+    pub(super) fn from_user(list: &[String], preferred: Option<&str>) -> Self {
         let factor = |name: &str| Factor::of(&ChallengeName::from_wire(name));
-        let mut enabled = Vec::new();
-        for item in f.opt_array("UserMFASettingList")?.unwrap_or_default() {
-            let name = item
-                .as_str()
-                .ok_or_else(|| FieldError::new("UserMFASettingList", "holds a non-string"))?;
-            enabled.extend(factor(name));
+        MfaSettings {
+            enabled: list.iter().filter_map(|name| factor(name)).collect(),
+            preferred: preferred.and_then(factor),
         }
-        let preferred = f.opt_str("PreferredMfaSetting")?.and_then(|p| factor(&p));
-        Ok(MfaSettings { enabled, preferred })
     }
 
     /// Whether `factor` is on.
@@ -176,52 +188,62 @@ impl Operation for SetUserMfaPreference {
     type Output = super::Empty;
     /// States every factor that is on, and the changed one: a factor left out keeps its
     /// setting in Cognito, but some servers (the local one) turn what is left out off.
-    fn body(&self) -> Value {
-        let settings = [
-            (Factor::Sms, "SMSMfaSettings"),
-            (Factor::App, "SoftwareTokenMfaSettings"),
-            (Factor::Email, "EmailMfaSettings"),
-        ]
-        .into_iter()
-        .map(|(factor, key)| {
+    fn body(&self) -> String {
+        let stated = |factor| {
             let on = self.settings.is_on(factor);
-            let stated = (on || factor == self.changed).then(|| {
-                Value::object([
-                    ("Enabled", Some(Value::Bool(on))),
-                    (
-                        "PreferredMfa",
-                        Some(Value::Bool(self.settings.preferred == Some(factor))),
-                    ),
-                ])
-            });
-            (key, stated)
-        });
-        Value::object(
-            [("AccessToken", Some(Value::str(self.access_token.expose())))]
-                .into_iter()
-                .chain(settings),
-        )
+            (on || factor == self.changed).then(|| FactorSetting {
+                enabled: on,
+                preferred_mfa: self.settings.preferred == Some(factor),
+            })
+        };
+        wire::write(&MfaPreferenceBody {
+            access_token: &self.access_token,
+            sms: stated(Factor::Sms),
+            app: stated(Factor::App),
+            email: stated(Factor::Email),
+        })
     }
+}
+
+/// [`SetUserMfaPreference`]'s body; a factor whose setting is `None` is left out.
+#[derive(Serialize)]
+struct MfaPreferenceBody<'a> {
+    #[serde(rename = "AccessToken")]
+    access_token: &'a AccessToken,
+    #[serde(rename = "SMSMfaSettings", skip_serializing_if = "Option::is_none")]
+    sms: Option<FactorSetting>,
+    #[serde(
+        rename = "SoftwareTokenMfaSettings",
+        skip_serializing_if = "Option::is_none"
+    )]
+    app: Option<FactorSetting>,
+    #[serde(rename = "EmailMfaSettings", skip_serializing_if = "Option::is_none")]
+    email: Option<FactorSetting>,
+}
+
+/// One factor's setting in [`MfaPreferenceBody`].
+#[derive(Serialize)]
+#[serde(rename_all = "PascalCase")]
+struct FactorSetting {
+    enabled: bool,
+    preferred_mfa: bool,
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::json;
+    use crate::cognito::UserProfile;
 
     #[test]
     fn setup_calls_name_their_caller_by_token_or_by_session() {
         let by_token = AssociateSoftwareToken(SetupCaller::Token(AccessToken::new("at")));
-        assert_eq!(by_token.body().to_string(), r#"{"AccessToken":"at"}"#);
+        assert_eq!(by_token.body(), r#"{"AccessToken":"at"}"#);
         let verify = VerifySoftwareToken {
             caller: SetupCaller::Session(ChallengeSession::new("s1")),
             user_code: "123456".into(),
             friendly_device_name: String::new(),
         };
-        assert_eq!(
-            verify.body().to_string(),
-            r#"{"Session":"s1","UserCode":"123456"}"#
-        );
+        assert_eq!(verify.body(), r#"{"Session":"s1","UserCode":"123456"}"#);
         let named = VerifySoftwareToken {
             friendly_device_name: "Ann's phone".into(),
             ..verify
@@ -229,15 +251,14 @@ mod tests {
         assert!(
             named
                 .body()
-                .to_string()
                 .ends_with(r#""FriendlyDeviceName":"Ann's phone"}"#)
         );
     }
 
     #[test]
     fn the_secret_is_read_and_never_printed() {
-        let value = json::parse(r#"{"SecretCode":"JBSWY3DP","Session":"s2"}"#).unwrap();
-        let token = NewSoftwareToken::from_json(value.fields().unwrap()).unwrap();
+        let token: NewSoftwareToken =
+            wire::read(r#"{"SecretCode":"JBSWY3DP","Session":"s2"}"#).unwrap();
         assert_eq!(token.secret_code.expose(), "JBSWY3DP");
         assert_eq!(token.session, Some(ChallengeSession::new("s2")));
         assert!(!format!("{token:?}").contains("JBSWY3DP"));
@@ -247,27 +268,25 @@ mod tests {
     fn mfa_setup_is_answered_with_the_username_and_the_verified_session() {
         let op = RespondToAuthChallenge::mfa_setup("c", &ChallengeSession::new("s3"), "ann");
         assert_eq!(
-            op.body().to_string(),
+            op.body(),
             r#"{"ChallengeName":"MFA_SETUP","ClientId":"c","Session":"s3","ChallengeResponses":{"USERNAME":"ann"}}"#
         );
     }
 
     #[test]
     fn settings_are_read_from_get_user_leaving_unknown_names_out() {
-        let value = json::parse(
-            r#"{"UserMFASettingList":["SMS_MFA","WEB_AUTHN","SOFTWARE_TOKEN_MFA"],"PreferredMfaSetting":"SOFTWARE_TOKEN_MFA"}"#,
+        let settings_of = |text| wire::read::<UserProfile>(text).map(|user| user.mfa);
+        let settings = settings_of(
+            r#"{"Username":"a","UserMFASettingList":["SMS_MFA","WEB_AUTHN","SOFTWARE_TOKEN_MFA"],"PreferredMfaSetting":"SOFTWARE_TOKEN_MFA"}"#,
         )
         .unwrap();
-        let settings = MfaSettings::from_user(value.fields().unwrap()).unwrap();
         assert_eq!(settings.enabled, vec![Factor::Sms, Factor::App]);
         assert_eq!(settings.preferred, Some(Factor::App));
-        let none = json::parse("{}").unwrap();
         assert_eq!(
-            MfaSettings::from_user(none.fields().unwrap()).unwrap(),
+            settings_of(r#"{"Username":"a"}"#).unwrap(),
             MfaSettings::default()
         );
-        let bad = json::parse(r#"{"UserMFASettingList":[1]}"#).unwrap();
-        assert!(MfaSettings::from_user(bad.fields().unwrap()).is_err());
+        assert!(settings_of(r#"{"Username":"a","UserMFASettingList":[1]}"#).is_err());
     }
 
     #[test]
@@ -292,7 +311,6 @@ mod tests {
                 changed,
             }
             .body()
-            .to_string()
         };
         let sms_on = MfaSettings::default().with(Factor::Sms, true);
         assert_eq!(

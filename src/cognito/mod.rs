@@ -19,22 +19,17 @@ pub use mfa::Factor;
 pub use mfa_settings::*;
 pub use operations::*;
 
-use crate::json::{self, FieldError, Fields, Value};
+use crate::wire::{self, WireError};
+use serde::de::DeserializeOwned;
 
 /// One Cognito operation: its request body and the answer it expects.
 pub trait Operation {
     /// The operation name, as in `X-Amz-Target: AWSCognitoIdentityProviderService.<NAME>`.
     const NAME: &'static str;
     /// What a successful answer holds.
-    type Output: FromJson;
-    /// The request body, field names as on the wire.
-    fn body(&self) -> Value;
-}
-
-/// An answer read from the JSON object Cognito sends.
-pub trait FromJson: Sized {
-    /// Reads the object's fields; an error names the field at fault.
-    fn from_json(fields: Fields<'_>) -> Result<Self, FieldError>;
+    type Output: DeserializeOwned;
+    /// The request body (JSON), field names as on the wire.
+    fn body(&self) -> String;
 }
 
 /// Builds the HTTP request for `op` against `endpoint` (the service URL).
@@ -43,7 +38,7 @@ pub fn build_request<O: Operation>(endpoint: &str, op: &O) -> HttpRequest {
 }
 
 /// [`build_request`] by operation name and body: one copy for every operation (bundle size).
-pub fn request_for(endpoint: &str, operation: &str, body: Value) -> HttpRequest {
+pub fn request_for(endpoint: &str, operation: &str, body: String) -> HttpRequest {
     HttpRequest {
         url: endpoint.to_string(),
         headers: vec![
@@ -56,7 +51,7 @@ pub fn request_for(endpoint: &str, operation: &str, body: Value) -> HttpRequest 
                 format!("AWSCognitoIdentityProviderService.{operation}"),
             ),
         ],
-        body: body.to_string(),
+        body,
     }
 }
 
@@ -67,27 +62,26 @@ pub fn parse_response<O: Operation>(response: &HttpResponse) -> Result<O::Output
 
 /// [`parse_response`] by output type and operation name: operations that answer the same type
 /// share one copy of its parsing (bundle size).
-pub fn parse_answer<T: FromJson>(response: &HttpResponse, operation: &str) -> Result<T, CallError> {
-    let object = answer_object(response, operation)?;
-    let fields = object.fields().unwrap_or(Fields(&[]));
-    T::from_json(fields).map_err(|e| bad_answer(response, operation, e.to_string()))
+pub fn parse_answer<T: DeserializeOwned>(
+    response: &HttpResponse,
+    operation: &str,
+) -> Result<T, CallError> {
+    check_status(response)?;
+    wire::read(&response.body).map_err(|e| bad_answer(response, operation, e))
 }
 
 /// The part of [`parse_answer`] that does not depend on the output type, compiled once
-/// (bundle size): a failure's error, or the answer's JSON object.
-fn answer_object(response: &HttpResponse, operation: &str) -> Result<Value, CallError> {
-    if !(200..300).contains(&response.status) {
-        return Err(CallError::from_error_response(response));
-    }
-    let value =
-        json::parse(&response.body).map_err(|e| bad_answer(response, operation, e.to_string()))?;
-    match value.fields() {
-        Some(_) => Ok(value),
-        None => Err(bad_answer(response, operation, "not an object".into())),
+/// (bundle size): a failure's error.
+fn check_status(response: &HttpResponse) -> Result<(), CallError> {
+    if (200..300).contains(&response.status) {
+        Ok(())
+    } else {
+        Err(CallError::from_error_response(response))
     }
 }
 
-fn bad_answer(response: &HttpResponse, operation: &str, why: String) -> CallError {
+/// The answer is not what `operation` answers; `why` names the field, never quotes a token.
+fn bad_answer(response: &HttpResponse, operation: &str, why: WireError) -> CallError {
     CallError::BadResponse {
         status: response.status,
         detail: format!("the answer to {operation} is not the JSON expected ({why})"),
@@ -175,7 +169,7 @@ mod tests {
             &Password::new("N3w!pass"),
         );
         assert_eq!(
-            serde_json::from_str::<serde_json::Value>(&op.body().to_string()).unwrap(),
+            serde_json::from_str::<serde_json::Value>(&op.body()).unwrap(),
             serde_json::json!({
                 "ChallengeName": "NEW_PASSWORD_REQUIRED",
                 "ClientId": "c",
@@ -185,9 +179,7 @@ mod tests {
         );
         assert_eq!(
             serde_json::from_str::<serde_json::Value>(
-                &RevokeToken::new("c", &RefreshToken::new("rt"))
-                    .body()
-                    .to_string()
+                &RevokeToken::new("c", &RefreshToken::new("rt")).body()
             )
             .unwrap(),
             serde_json::json!({"Token": "rt", "ClientId": "c"})
@@ -251,6 +243,52 @@ mod tests {
         );
         let err = parse_response::<GetTokensFromRefreshToken>(&ok("{}")).unwrap_err();
         assert!(matches!(err, CallError::BadResponse { .. }), "{err:?}");
+    }
+
+    #[test]
+    fn a_bad_answer_names_the_field_and_never_quotes_a_token() {
+        let token = "eyJraWQiOiJzZWNyZXQifQ.eyJzdWIiOiJ4In0.c2lnbmF0dXJl";
+        for (body, says) in [
+            (
+                format!(
+                    r#"{{"AuthenticationResult":{{"AccessToken":"a","IdToken":"i","ExpiresIn":"{token}"}}}}"#
+                ),
+                r#""AuthenticationResult.ExpiresIn" has the wrong type or value"#,
+            ),
+            (
+                format!(
+                    r#"{{"AuthenticationResult":{{"AccessToken":{{"{token}":1}},"IdToken":"i","ExpiresIn":1}}}}"#
+                ),
+                r#""AuthenticationResult.AccessToken" has the wrong type or value"#,
+            ),
+            (
+                format!(r#"{{"AuthenticationResult":{{"IdToken":"{token}","ExpiresIn":1}}}}"#),
+                r#""AuthenticationResult.AccessToken" is missing"#,
+            ),
+            (
+                format!(r#"{{"Session":{{"{token}":1}}}}"#),
+                r#""Session" has the wrong type or value"#,
+            ),
+            (
+                format!(r#"{{"AuthenticationResult":{{"{token}":[}}}}"#),
+                "not valid JSON (line 1, column",
+            ),
+            (
+                format!(r#"{{"ChallengeName":"{token}"}}"#),
+                r#""AuthenticationResult" is missing"#,
+            ),
+        ] {
+            let err = parse_response::<GetTokensFromRefreshToken>(&ok(&body)).unwrap_err();
+            let shown = format!("{err} {err:?}");
+            assert!(shown.contains(says), "{shown}");
+            assert!(
+                shown.contains("the answer to GetTokensFromRefreshToken"),
+                "{shown}"
+            );
+            for part in token.split('.') {
+                assert!(!shown.contains(part), "{body}: {shown}");
+            }
+        }
     }
 
     #[test]

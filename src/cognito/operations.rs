@@ -2,29 +2,30 @@
 //! revocation), with the answer it expects; the account's are in `account.rs`. Field names
 //! are the wire's (`PascalCase`).
 
-use super::{FromJson, Operation};
-use crate::json::{FieldError, Fields, Value};
+use super::Operation;
 use crate::secret::{AccessToken, ChallengeSession, IdToken, Password, RefreshToken, Secret};
+use crate::wire;
+use serde::{Deserialize, Serialize, Serializer};
+use std::collections::BTreeMap;
 
 /// Named secrets (`AuthParameters`, `ChallengeResponses`), in the order they are written.
 pub type SecretMap = Vec<(&'static str, Secret)>;
 
-fn secret_map(pairs: &SecretMap) -> Value {
-    Value::object(
-        pairs
-            .iter()
-            .map(|(k, v)| (*k, Some(Value::str(v.expose())))),
-    )
+/// A [`SecretMap`] as the JSON object it stands for.
+fn secret_map<S: Serializer>(pairs: &SecretMap, serializer: S) -> Result<S::Ok, S::Error> {
+    serializer.collect_map(pairs.iter().map(|(k, v)| (k, v)))
 }
 
 /// `InitiateAuth`: starts a sign-in, or refreshes with `REFRESH_TOKEN_AUTH`.
-#[derive(Debug)]
+#[derive(Debug, Serialize)]
+#[serde(rename_all = "PascalCase")]
 pub struct InitiateAuth {
     /// `USER_SRP_AUTH`, `USER_PASSWORD_AUTH` or `REFRESH_TOKEN_AUTH`.
     pub auth_flow: String,
     /// The app client's id.
     pub client_id: String,
     /// The flow's parameters (`USERNAME`, `SRP_A`, …).
+    #[serde(serialize_with = "secret_map")]
     pub auth_parameters: SecretMap,
 }
 
@@ -66,12 +67,8 @@ impl InitiateAuth {
 impl Operation for InitiateAuth {
     const NAME: &'static str = "InitiateAuth";
     type Output = AuthStep;
-    fn body(&self) -> Value {
-        Value::object([
-            ("AuthFlow", Some(Value::str(&self.auth_flow))),
-            ("ClientId", Some(Value::str(&self.client_id))),
-            ("AuthParameters", Some(secret_map(&self.auth_parameters))),
-        ])
+    fn body(&self) -> String {
+        wire::write(self)
     }
 }
 
@@ -91,8 +88,10 @@ crate::cognito::error::wire_names! {
     }
 }
 
-/// The answer to a sign-in step: tokens, or another challenge.
-#[derive(Debug)]
+/// The answer to a sign-in step (`InitiateAuth`, `RespondToAuthChallenge`): tokens, or another
+/// challenge.
+#[derive(Debug, Deserialize)]
+#[serde(rename_all = "PascalCase")]
 pub struct AuthStep {
     /// The tokens, when the step signed the user in.
     pub authentication_result: Option<AuthenticationResult>,
@@ -101,7 +100,8 @@ pub struct AuthStep {
     /// The session to answer the challenge with.
     pub session: Option<ChallengeSession>,
     /// The challenge's parameters (`SRP_B`, `SALT`, …).
-    pub challenge_parameters: Vec<(String, String)>,
+    #[serde(default)]
+    pub challenge_parameters: BTreeMap<String, String>,
 }
 
 impl AuthStep {
@@ -112,35 +112,13 @@ impl AuthStep {
 
     /// The challenge parameter `name` (`SRP_B`, `USER_ID_FOR_SRP`, …).
     pub fn parameter(&self, name: &str) -> Option<&str> {
-        self.challenge_parameters
-            .iter()
-            .find(|(k, _)| k == name)
-            .map(|(_, v)| v.as_str())
-    }
-}
-
-impl FromJson for AuthStep {
-    fn from_json(f: Fields<'_>) -> Result<Self, FieldError> {
-        let mut challenge_parameters = Vec::new();
-        if let Some(params) = f.opt_object("ChallengeParameters")? {
-            for (name, _) in params.0 {
-                challenge_parameters.push((name.clone(), params.str(name)?));
-            }
-        }
-        Ok(AuthStep {
-            authentication_result: f
-                .opt_object("AuthenticationResult")?
-                .map(AuthenticationResult::from_json)
-                .transpose()?,
-            challenge_name: f.opt_str("ChallengeName")?,
-            session: f.opt_str("Session")?.map(ChallengeSession::new),
-            challenge_parameters,
-        })
+        self.challenge_parameters.get(name).map(String::as_str)
     }
 }
 
 /// The tokens a sign-in or refresh gives.
-#[derive(Debug, Clone)]
+#[derive(Debug, Clone, Deserialize)]
+#[serde(rename_all = "PascalCase")]
 pub struct AuthenticationResult {
     /// The new access token.
     pub access_token: AccessToken,
@@ -154,28 +132,19 @@ pub struct AuthenticationResult {
     pub token_type: Option<String>,
 }
 
-impl FromJson for AuthenticationResult {
-    fn from_json(f: Fields<'_>) -> Result<Self, FieldError> {
-        Ok(AuthenticationResult {
-            access_token: AccessToken::new(f.str("AccessToken")?),
-            id_token: IdToken::new(f.str("IdToken")?),
-            refresh_token: f.opt_str("RefreshToken")?.map(RefreshToken::new),
-            expires_in: f.u64("ExpiresIn")?,
-            token_type: f.opt_str("TokenType")?,
-        })
-    }
-}
-
 /// `RespondToAuthChallenge`: answers a challenge from [`AuthStep`].
-#[derive(Debug)]
+#[derive(Debug, Serialize)]
+#[serde(rename_all = "PascalCase")]
 pub struct RespondToAuthChallenge {
     /// The challenge answered, as Cognito named it.
     pub challenge_name: String,
     /// The app client's id.
     pub client_id: String,
     /// The session the challenge came with.
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub session: Option<ChallengeSession>,
     /// The answers (`USERNAME`, `NEW_PASSWORD`, …).
+    #[serde(serialize_with = "secret_map")]
     pub challenge_responses: SecretMap,
 }
 
@@ -226,25 +195,15 @@ impl RespondToAuthChallenge {
 impl Operation for RespondToAuthChallenge {
     const NAME: &'static str = "RespondToAuthChallenge";
     type Output = AuthStep;
-    fn body(&self) -> Value {
-        Value::object([
-            ("ChallengeName", Some(Value::str(&self.challenge_name))),
-            ("ClientId", Some(Value::str(&self.client_id))),
-            (
-                "Session",
-                self.session.as_ref().map(|s| Value::str(s.expose())),
-            ),
-            (
-                "ChallengeResponses",
-                Some(secret_map(&self.challenge_responses)),
-            ),
-        ])
+    fn body(&self) -> String {
+        wire::write(self)
     }
 }
 
 /// `GetTokensFromRefreshToken`: the refresh with rotation; the answer carries a new refresh
 /// token that replaces the old one.
-#[derive(Debug)]
+#[derive(Debug, Serialize)]
+#[serde(rename_all = "PascalCase")]
 pub struct GetTokensFromRefreshToken {
     /// The app client's id.
     pub client_id: String,
@@ -262,34 +221,33 @@ impl GetTokensFromRefreshToken {
     }
 }
 
-/// The answer to [`GetTokensFromRefreshToken`].
-#[derive(Debug)]
+/// The answer to [`GetTokensFromRefreshToken`]: an [`AuthStep`] that must hold the tokens (read
+/// as one, so the two share their parsing: bundle size).
+#[derive(Debug, Deserialize)]
+#[serde(try_from = "AuthStep")]
 pub struct RefreshedTokens {
     /// The new tokens.
     pub authentication_result: AuthenticationResult,
 }
 
-impl FromJson for RefreshedTokens {
-    fn from_json(f: Fields<'_>) -> Result<Self, FieldError> {
-        Ok(RefreshedTokens {
-            authentication_result: AuthenticationResult::from_json(
-                f.object("AuthenticationResult")?,
-            )?,
-        })
+impl TryFrom<AuthStep> for RefreshedTokens {
+    type Error = &'static str;
+    fn try_from(step: AuthStep) -> Result<Self, Self::Error> {
+        match step.authentication_result {
+            Some(authentication_result) => Ok(RefreshedTokens {
+                authentication_result,
+            }),
+            // serde's own words for it, which `wire` reports as the field missing.
+            None => Err("missing field `AuthenticationResult`"),
+        }
     }
 }
 
 impl Operation for GetTokensFromRefreshToken {
     const NAME: &'static str = "GetTokensFromRefreshToken";
     type Output = RefreshedTokens;
-    fn body(&self) -> Value {
-        Value::object([
-            ("ClientId", Some(Value::str(&self.client_id))),
-            (
-                "RefreshToken",
-                Some(Value::str(self.refresh_token.expose())),
-            ),
-        ])
+    fn body(&self) -> String {
+        wire::write(self)
     }
 }
 
@@ -300,7 +258,8 @@ impl Operation for GetTokensFromRefreshToken {
 /// use cognito_client::{cognito::RevokeToken, secret::AccessToken};
 /// RevokeToken::new("client", &AccessToken::new("eyJ.access.token"));
 /// ```
-#[derive(Debug)]
+#[derive(Debug, Serialize)]
+#[serde(rename_all = "PascalCase")]
 pub struct RevokeToken {
     /// The refresh token to revoke.
     pub token: RefreshToken,
@@ -319,22 +278,13 @@ impl RevokeToken {
 }
 
 /// The empty object some operations answer with (any fields in it are ignored).
-#[derive(Debug)]
+#[derive(Debug, Deserialize)]
 pub struct Empty {}
-
-impl FromJson for Empty {
-    fn from_json(_: Fields<'_>) -> Result<Self, FieldError> {
-        Ok(Empty {})
-    }
-}
 
 impl Operation for RevokeToken {
     const NAME: &'static str = "RevokeToken";
     type Output = Empty;
-    fn body(&self) -> Value {
-        Value::object([
-            ("Token", Some(Value::str(self.token.expose()))),
-            ("ClientId", Some(Value::str(&self.client_id))),
-        ])
+    fn body(&self) -> String {
+        wire::write(self)
     }
 }
