@@ -1,8 +1,9 @@
 //! What the auth service needs from the outside world.
 
 use crate::cognito::{HttpRequest, HttpResponse, TransportError};
-use crate::json::{self, Value};
 use crate::secret::{RefreshToken, Secret};
+use crate::wire;
+use serde::{Deserialize, Serialize};
 use std::fmt;
 
 /// Sends one request. Single-threaded (the browser), so futures need not be `Send`.
@@ -107,8 +108,11 @@ impl Backoff {
     }
 }
 
-/// What tabs tell each other. Records and tokens travel only on the same-origin channel.
-#[derive(Debug, Clone, PartialEq)]
+/// What tabs tell each other. Records and tokens travel only on the same-origin channel. As
+/// text, serde's default form: `"session_wanted"`, or the variant's name holding its fields,
+/// e.g. `{"signed_out":{"refresh_token":"…"}}`.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
 pub enum TabMessage {
     /// A tab refreshed: every tab that held `replaced` takes the session in `record`.
     Refreshed {
@@ -135,53 +139,13 @@ impl TabMessage {
     /// The message as text for the channel: `"session_wanted"`, or the variant's name holding
     /// its fields, e.g. `{"signed_out":{"refresh_token":"…"}}`.
     pub fn to_text(&self) -> String {
-        let one = |name: &str, fields: Vec<(&str, &str)>| {
-            let inner = fields.into_iter().map(|(k, v)| (k, Some(Value::str(v))));
-            Value::object([(name, Some(Value::object(inner)))])
-        };
-        match self {
-            TabMessage::Refreshed { replaced, record } => one(
-                "refreshed",
-                vec![("replaced", replaced.expose()), ("record", record.expose())],
-            ),
-            TabMessage::SignedOut { refresh_token } => one(
-                "signed_out",
-                vec![("refresh_token", refresh_token.expose())],
-            ),
-            TabMessage::SessionWanted => Value::str("session_wanted"),
-            TabMessage::SessionOffered { record } => {
-                one("session_offered", vec![("record", record.expose())])
-            }
-        }
-        .to_string()
+        wire::write(self)
     }
 
     /// Reads [`TabMessage::to_text`]'s form; anything else (another app's message on the
-    /// channel, a newer version's) is `None`.
+    /// channel, a newer version's) is `None`, with nothing kept of it.
     pub fn from_text(text: &str) -> Option<TabMessage> {
-        let value = json::parse(text).ok()?;
-        if value.as_str() == Some("session_wanted") {
-            return Some(TabMessage::SessionWanted);
-        }
-        let (name, inner) = match &value {
-            Value::Object(fields) if fields.len() == 1 => &fields[0],
-            _ => return None,
-        };
-        let f = inner.fields()?;
-        let field = |key: &str| f.str(key).ok();
-        Some(match name.as_str() {
-            "refreshed" => TabMessage::Refreshed {
-                replaced: RefreshToken::new(field("replaced")?),
-                record: Secret::new(field("record")?),
-            },
-            "signed_out" => TabMessage::SignedOut {
-                refresh_token: RefreshToken::new(field("refresh_token")?),
-            },
-            "session_offered" => TabMessage::SessionOffered {
-                record: Secret::new(field("record")?),
-            },
-            _ => return None,
-        })
+        wire::read(text).ok()
     }
 }
 
@@ -322,6 +286,9 @@ mod tests {
             r#"{"refreshed":{"replaced":"a"}}"#,
             r#"{"signed_out":{"refresh_token":"a"},"extra":1}"#,
             r#"{"reboot":{"now":"yes"}}"#,
+            r#"{"signed_out":{"refresh_token":["eyJzZWNyZXQ"]}}"#,
+            r#"{"eyJzZWNyZXQ":{"refresh_token":"a"}}"#,
+            r#"{"refreshed":{"replaced":"a","record":{"eyJzZWNyZXQ":1}}}"#,
         ] {
             assert_eq!(TabMessage::from_text(text), None, "{text}");
         }

@@ -1,11 +1,12 @@
 //! Reading a JWT's claims. The client never checks signatures: Cognito does that on every call.
 
 use crate::base64::{self, Alphabet};
-use crate::json::{self, FieldError, Fields};
+use crate::wire;
+use serde::Deserialize;
 use std::fmt;
 
-/// The claims this app reads from access and id tokens.
-#[derive(Debug, Clone, PartialEq, Eq)]
+/// The claims this app reads from access and id tokens (the others are left unread).
+#[derive(Debug, Clone, PartialEq, Eq, Deserialize)]
 pub struct Claims {
     /// The user's stable id.
     pub sub: String,
@@ -18,6 +19,7 @@ pub struct Claims {
     /// Access tokens name the user here.
     pub username: Option<String>,
     /// Id tokens name the user here.
+    #[serde(rename = "cognito:username")]
     pub cognito_username: Option<String>,
     /// The `email` claim (ID tokens).
     pub email: Option<String>,
@@ -59,25 +61,7 @@ pub fn decode_claims(token: &str) -> Result<Claims, JwtError> {
     let bytes = base64::decode(payload, Alphabet::Url).ok_or(JwtError::NotBase64Url)?;
     let text = String::from_utf8(bytes).map_err(|_| JwtError::BadClaims("not UTF-8".into()))?;
     // The errors name the field or the place, never the token.
-    let value = json::parse(&text).map_err(|e| JwtError::BadClaims(e.to_string()))?;
-    let fields = value
-        .fields()
-        .ok_or_else(|| JwtError::BadClaims("not a JSON object".into()))?;
-    Claims::read(fields).map_err(|e| JwtError::BadClaims(e.to_string()))
-}
-
-impl Claims {
-    fn read(f: Fields<'_>) -> Result<Claims, FieldError> {
-        Ok(Claims {
-            sub: f.str("sub")?,
-            exp: f.u64("exp")?,
-            iat: f.u64("iat")?,
-            token_use: f.opt_str("token_use")?,
-            username: f.opt_str("username")?,
-            cognito_username: f.opt_str("cognito:username")?,
-            email: f.opt_str("email")?,
-        })
-    }
+    wire::read(&text).map_err(|e| JwtError::BadClaims(e.to_string()))
 }
 
 #[cfg(test)]
@@ -144,5 +128,38 @@ pub(crate) mod tests {
             decode_claims(&no_exp),
             Err(JwtError::BadClaims(_))
         ));
+    }
+
+    #[test]
+    fn bad_claims_are_named_without_quoting_them() {
+        let secret = "eyJzZWNyZXQ.c2VjcmV0LWNsYWlt.c2ln";
+        let token = |claims: &str| format!("a.{}.c", base64url(claims.as_bytes()));
+        for (claims, says) in [
+            (
+                format!(r#"{{"sub":"x","iat":1,"exp":"{secret}"}}"#),
+                r#""exp" has the wrong type or value"#,
+            ),
+            (
+                format!(r#"{{"sub":{{"{secret}":1}},"iat":1,"exp":2}}"#),
+                r#""sub" has the wrong type or value"#,
+            ),
+            (
+                format!(r#"{{"sub":"x","iat":1,"exp":2,"email":["{secret}"]}}"#),
+                r#""email" has the wrong type or value"#,
+            ),
+            (
+                format!(r#"{{"{secret}":"x","iat":1,"exp":2}}"#),
+                r#""sub" is missing"#,
+            ),
+            (format!(r#"{{"sub":"{secret}"#), "not valid JSON"),
+            (format!(r#""{secret}""#), "not the JSON object expected"),
+        ] {
+            let err = decode_claims(&token(&claims)).unwrap_err();
+            let shown = format!("{err} {err:?}");
+            assert!(shown.contains(says), "{claims}: {shown}");
+            for part in secret.split('.') {
+                assert!(!shown.contains(part), "{claims}: {shown}");
+            }
+        }
     }
 }

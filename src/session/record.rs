@@ -2,8 +2,9 @@
 //! cannot read is reported and reset, never half-used.
 
 use super::{JwtError, Session, decode_claims};
-use crate::json::{self, Value};
 use crate::secret::{AccessToken, IdToken, RefreshToken};
+use crate::wire::{self, Fault};
+use serde::{Deserialize, Serialize};
 use std::fmt;
 
 /// The record format written today. Bump it (and teach [`Session::from_record`] the old one)
@@ -42,54 +43,64 @@ impl fmt::Display for RecordError {
 
 impl std::error::Error for RecordError {}
 
+/// The record as stored, version [`RECORD_VERSION`]. Fields are written in this order; an
+/// absent value is written as `null`.
+#[derive(Serialize, Deserialize)]
+struct Record {
+    v: u64,
+    username: String,
+    access_token: AccessToken,
+    id_token: IdToken,
+    refresh_token: Option<RefreshToken>,
+    obtained_at_ms: u64,
+    expires_in_s: u64,
+    refresh_rotated_at_ms: Option<u64>,
+}
+
+/// What every version of the record has: its version, read before the rest.
+#[derive(Deserialize)]
+struct Version {
+    v: Option<u64>,
+}
+
 impl Session {
     /// The record to keep in storage (the current format version).
     pub fn to_record(&self) -> String {
-        let or_null = |v: Option<Value>| Some(v.unwrap_or(Value::Null));
-        Value::object([
-            ("v", Some(u64::from(RECORD_VERSION).into())),
-            ("username", Some(Value::str(&self.username))),
-            ("access_token", Some(Value::str(self.access_token.expose()))),
-            ("id_token", Some(Value::str(self.id_token.expose()))),
-            (
-                "refresh_token",
-                or_null(self.refresh_token.as_ref().map(|t| Value::str(t.expose()))),
-            ),
-            ("obtained_at_ms", Some(self.obtained_at_ms.into())),
-            ("expires_in_s", Some(self.expires_in_s.into())),
-            (
-                "refresh_rotated_at_ms",
-                or_null(self.refresh_rotated_at_ms.map(Value::from)),
-            ),
-        ])
-        .to_string()
+        wire::write(&Record {
+            v: RECORD_VERSION.into(),
+            username: self.username.clone(),
+            access_token: self.access_token.clone(),
+            id_token: self.id_token.clone(),
+            refresh_token: self.refresh_token.clone(),
+            obtained_at_ms: self.obtained_at_ms,
+            expires_in_s: self.expires_in_s,
+            refresh_rotated_at_ms: self.refresh_rotated_at_ms,
+        })
     }
 
     /// Reads a record written by [`Session::to_record`]; the error says what is wrong with it
     /// without quoting a token.
     pub fn from_record(raw: &str) -> Result<Session, RecordError> {
-        let value = json::parse(raw).map_err(|_| RecordError::NotJson)?;
-        let f = value.fields().ok_or(RecordError::UnknownVersion(None))?;
-        match f.get("v").map(Value::as_u64) {
-            Some(Some(v)) if v == u64::from(RECORD_VERSION) => {}
-            other => return Err(RecordError::UnknownVersion(other.flatten())),
+        let version: Version = wire::read(raw).map_err(|e| match e.fault {
+            Fault::NotJson { .. } => RecordError::NotJson,
+            Fault::Missing | Fault::Unexpected => RecordError::UnknownVersion(None),
+        })?;
+        if version.v != Some(RECORD_VERSION.into()) {
+            return Err(RecordError::UnknownVersion(version.v));
         }
-        let missing = |e: json::FieldError| RecordError::MissingFields(e.to_string());
-        let access_token = AccessToken::new(f.str("access_token").map_err(missing)?);
-        let id_token = IdToken::new(f.str("id_token").map_err(missing)?);
+        let record: Record =
+            wire::read(raw).map_err(|e| RecordError::MissingFields(e.to_string()))?;
         Ok(Session {
-            access_claims: decode_claims(access_token.expose()).map_err(RecordError::BadToken)?,
-            id_claims: decode_claims(id_token.expose()).map_err(RecordError::BadToken)?,
-            username: f.str("username").map_err(missing)?,
-            access_token,
-            id_token,
-            refresh_token: f
-                .opt_str("refresh_token")
-                .map_err(missing)?
-                .map(RefreshToken::new),
-            obtained_at_ms: f.u64("obtained_at_ms").map_err(missing)?,
-            expires_in_s: f.u64("expires_in_s").map_err(missing)?,
-            refresh_rotated_at_ms: f.opt_u64("refresh_rotated_at_ms").map_err(missing)?,
+            access_claims: decode_claims(record.access_token.expose())
+                .map_err(RecordError::BadToken)?,
+            id_claims: decode_claims(record.id_token.expose()).map_err(RecordError::BadToken)?,
+            username: record.username,
+            access_token: record.access_token,
+            id_token: record.id_token,
+            refresh_token: record.refresh_token,
+            obtained_at_ms: record.obtained_at_ms,
+            expires_in_s: record.expires_in_s,
+            refresh_rotated_at_ms: record.refresh_rotated_at_ms,
         })
     }
 }
@@ -180,6 +191,39 @@ mod tests {
         assert!(
             matches!(err, RecordError::MissingFields(ref m) if m.contains("access_token")),
             "{err:?}"
+        );
+    }
+
+    #[test]
+    fn a_bad_record_is_refused_without_quoting_a_token() {
+        let token = "eyJzZWNyZXQtaGVhZGVy.eyJzZWNyZXQtY2xhaW1z.c2VjcmV0LXNpZ25hdHVyZQ";
+        let record: serde_json::Value = serde_json::from_str(&session().to_record()).unwrap();
+        let with = |field: &str, value: serde_json::Value| {
+            let mut record = record.clone();
+            record[field] = value;
+            record.to_string()
+        };
+        for raw in [
+            with("obtained_at_ms", token.into()),
+            with("expires_in_s", serde_json::json!([token])),
+            with("refresh_token", serde_json::json!({ token: 1 })),
+            format!(r#"{{"v":1,"{token}":"x","username":"a"}}"#),
+            format!(r#"{{"v":1,"username":{{"{token}":"x"}}}}"#),
+            with("v", token.into()),
+            format!(r#"{{"v":1,"{token}":[}}"#),
+            format!(r#"{{"{token}":"#),
+            format!(r#"{{"v":1,"username":"a","access_token":{token}}}"#),
+        ] {
+            let err = Session::from_record(&raw).unwrap_err();
+            let shown = format!("{err} {err:?}");
+            for part in token.split('.') {
+                assert!(!shown.contains(part), "{raw}: {shown}");
+            }
+        }
+        let err = Session::from_record(&with("obtained_at_ms", token.into())).unwrap_err();
+        assert_eq!(
+            err.to_string(),
+            r#"it is incomplete ("obtained_at_ms" has the wrong type or value)"#
         );
     }
 
