@@ -2,7 +2,8 @@
 //! release build serves any user pool. Every problem names the field at fault.
 
 use crate::cognito::regional_endpoint;
-use crate::json::{self, Fields, Value};
+use crate::wire;
+use serde::Deserialize;
 use std::fmt;
 
 /// The deployment's configuration (`config.json`), checked.
@@ -81,18 +82,22 @@ fn error(field: &str, problem: impl Into<String>) -> ConfigError {
     }
 }
 
-const KNOWN_FIELDS: [&str; 10] = [
-    "region",
-    "userPoolId",
-    "clientId",
-    "endpoint",
-    "refreshMode",
-    "signInFlow",
-    "proactiveRefreshSeconds",
-    "shareSessionAcrossTabs",
-    "passwordPolicy",
-    "mfaIssuer",
-];
+/// `config.json` as written: every field may be absent here, and [`Config::parse`] checks
+/// which must not be. Any other field is refused, with the list of these.
+#[derive(Deserialize)]
+#[serde(rename_all = "camelCase", deny_unknown_fields)]
+struct ConfigFile {
+    region: Option<String>,
+    user_pool_id: Option<String>,
+    client_id: Option<String>,
+    endpoint: Option<String>,
+    refresh_mode: Option<String>,
+    sign_in_flow: Option<String>,
+    proactive_refresh_seconds: Option<u64>,
+    share_session_across_tabs: Option<bool>,
+    password_policy: Option<String>,
+    mfa_issuer: Option<String>,
+}
 
 /// Access tokens live at least 5 minutes; a longer lead would refresh all the time.
 const MAX_PROACTIVE_REFRESH_S: u64 = 240;
@@ -107,22 +112,22 @@ impl Config {
 
     /// Reads and checks `config.json`'s text, field by field.
     pub fn parse(raw: &str) -> Result<Config, ConfigError> {
-        let value = json::parse(raw).map_err(|e| error("", format!("not valid JSON ({e})")))?;
-        let Some(fields) = value.fields() else {
-            return Err(error("", "must be a JSON object"));
+        // serde would also take a JSON array for the object, its fields in order.
+        let is_object = raw.trim_start().starts_with('{');
+        // The file holds no secret, so serde's words (which quote the value) are kept.
+        let file: ConfigFile = match wire::parse(raw) {
+            Err((_, e)) if !e.is_data() => {
+                return Err(error("", format!("not valid JSON ({e})")));
+            }
+            _ if !is_object => return Err(error("", "must be a JSON object")),
+            Err((field, _)) if field == "proactiveRefreshSeconds" => {
+                return Err(error(&field, proactive_refresh_range()));
+            }
+            Err((field, e)) => return Err(error(&field, e.to_string())),
+            Ok(file) => file,
         };
-        if let Some((unknown, _)) = fields
-            .0
-            .iter()
-            .find(|(k, _)| !KNOWN_FIELDS.contains(&k.as_str()))
-        {
-            return Err(error(
-                unknown,
-                format!("unknown field; the fields are {}", KNOWN_FIELDS.join(", ")),
-            ));
-        }
 
-        let region = required(fields, "region")?;
+        let region = required("region", file.region)?;
         if !region
             .chars()
             .all(|c| c.is_ascii_lowercase() || c.is_ascii_digit() || c == '-')
@@ -133,7 +138,7 @@ impl Config {
                 format!("\"{region}\" is not an AWS region such as \"eu-west-1\""),
             ));
         }
-        let user_pool_id = required(fields, "userPoolId")?;
+        let user_pool_id = required("userPoolId", file.user_pool_id)?;
         match user_pool_id.split_once('_') {
             Some((prefix, rest)) if prefix == region && !rest.is_empty() => {}
             _ => {
@@ -145,21 +150,21 @@ impl Config {
                 ));
             }
         }
-        let client_id = required(fields, "clientId")?;
+        let client_id = required("clientId", file.client_id)?;
         if !client_id.chars().all(|c| c.is_ascii_alphanumeric()) {
             return Err(error(
                 "clientId",
                 "an app client id has only letters and digits",
             ));
         }
-        let endpoint = match optional(fields, "endpoint")? {
+        let endpoint = match optional("endpoint", file.endpoint)? {
             None => regional_endpoint(&region),
             Some(url) => match check_endpoint(&url) {
                 Ok(()) => url,
                 Err(problem) => return Err(error("endpoint", format!("\"{url}\" {problem}"))),
             },
         };
-        let refresh_mode = match optional(fields, "refreshMode")?.as_deref() {
+        let refresh_mode = match optional("refreshMode", file.refresh_mode)?.as_deref() {
             None | Some("rotation") => RefreshMode::Rotation,
             Some("legacy") => RefreshMode::Legacy,
             Some(other) => {
@@ -169,7 +174,7 @@ impl Config {
                 ));
             }
         };
-        let sign_in_flow = match optional(fields, "signInFlow")?.as_deref() {
+        let sign_in_flow = match optional("signInFlow", file.sign_in_flow)?.as_deref() {
             None | Some("USER_SRP_AUTH") => SignInFlow::Srp,
             Some("USER_PASSWORD_AUTH") => SignInFlow::UserPassword,
             Some(other) => {
@@ -179,26 +184,15 @@ impl Config {
                 ));
             }
         };
-        let proactive_refresh_s = match fields.get("proactiveRefreshSeconds") {
+        let proactive_refresh_s = match file.proactive_refresh_seconds {
             None => 60,
-            Some(v) => match v.as_u64() {
-                Some(s) if s <= MAX_PROACTIVE_REFRESH_S => s,
-                _ => {
-                    return Err(error(
-                        "proactiveRefreshSeconds",
-                        format!(
-                            "must be a whole number of seconds from 0 to {MAX_PROACTIVE_REFRESH_S}"
-                        ),
-                    ));
-                }
-            },
+            Some(s) if s <= MAX_PROACTIVE_REFRESH_S => s,
+            Some(_) => {
+                return Err(error("proactiveRefreshSeconds", proactive_refresh_range()));
+            }
         };
-        let share_across_tabs = match fields.get("shareSessionAcrossTabs") {
-            None => true,
-            Some(Value::Bool(b)) => *b,
-            Some(_) => return Err(error("shareSessionAcrossTabs", "must be true or false")),
-        };
-        let password_policy = optional(fields, "passwordPolicy")?;
+        let share_across_tabs = file.share_session_across_tabs.unwrap_or(true);
+        let password_policy = optional("passwordPolicy", file.password_policy)?;
         Ok(Config {
             password_policy,
             region,
@@ -209,17 +203,21 @@ impl Config {
             sign_in_flow,
             proactive_refresh_s,
             share_across_tabs,
-            mfa_issuer: optional(fields, "mfaIssuer")?,
+            mfa_issuer: optional("mfaIssuer", file.mfa_issuer)?,
         })
     }
 }
 
-fn optional(fields: Fields<'_>, name: &str) -> Result<Option<String>, ConfigError> {
-    match fields.get(name) {
+fn proactive_refresh_range() -> String {
+    format!("must be a whole number of seconds from 0 to {MAX_PROACTIVE_REFRESH_S}")
+}
+
+/// A text field's value, trimmed; present but blank is an error.
+fn optional(name: &str, value: Option<String>) -> Result<Option<String>, ConfigError> {
+    match value {
         None => Ok(None),
-        Some(Value::String(s)) if !s.trim().is_empty() => Ok(Some(s.trim().to_string())),
-        Some(Value::String(_)) => Err(error(name, "is empty")),
-        Some(_) => Err(error(name, "must be a string")),
+        Some(s) if !s.trim().is_empty() => Ok(Some(s.trim().to_string())),
+        Some(_) => Err(error(name, "is empty")),
     }
 }
 
@@ -282,8 +280,8 @@ fn check_endpoint(url: &str) -> Result<(), &'static str> {
     Ok(())
 }
 
-fn required(fields: Fields<'_>, name: &str) -> Result<String, ConfigError> {
-    optional(fields, name)?.ok_or_else(|| error(name, "is missing"))
+fn required(name: &str, value: Option<String>) -> Result<String, ConfigError> {
+    optional(name, value)?.ok_or_else(|| error(name, "is missing"))
 }
 
 #[cfg(test)]
@@ -422,6 +420,42 @@ mod tests {
             assert_eq!(e.field, "endpoint", "{bad}");
             assert!(e.to_string().contains(says), "{bad}: {e}");
         }
+    }
+
+    #[test]
+    fn a_wrong_type_or_an_unknown_field_says_what_was_expected() {
+        let base = r#""region":"us-east-1","userPoolId":"us-east-1_D","clientId":"a""#;
+        let problem = |more: &str| {
+            let e = Config::parse(&format!("{{{base},{more}}}")).unwrap_err();
+            (e.field.clone(), e.to_string())
+        };
+        let (field, shown) = problem(r#""clientSecret":"x""#);
+        assert_eq!(field, "clientSecret");
+        for known in [
+            "region",
+            "userPoolId",
+            "shareSessionAcrossTabs",
+            "mfaIssuer",
+        ] {
+            assert!(shown.contains(&format!("`{known}`")), "{shown}");
+        }
+        let (field, shown) = problem(r#""shareSessionAcrossTabs":"no""#);
+        assert_eq!(field, "shareSessionAcrossTabs");
+        assert!(shown.contains("expected a boolean"), "{shown}");
+        let (field, shown) = problem(r#""mfaIssuer":7"#);
+        assert_eq!(field, "mfaIssuer");
+        assert!(shown.contains("expected a string"), "{shown}");
+        for seconds in ["241", "-1", "1.5", r#""60""#] {
+            let (field, shown) = problem(&format!(r#""proactiveRefreshSeconds":{seconds}"#));
+            assert_eq!(field, "proactiveRefreshSeconds");
+            assert!(
+                shown.ends_with("must be a whole number of seconds from 0 to 240"),
+                "{seconds}: {shown}"
+            );
+        }
+        let (field, shown) = problem(r#""passwordPolicy":"  ""#);
+        assert_eq!(field, "passwordPolicy");
+        assert!(shown.ends_with("is empty"), "{shown}");
     }
 
     #[test]
