@@ -1,7 +1,6 @@
 //! A browser client for Amazon Cognito user pools.
 //!
 //! Layers, inside out (see README "Architecture"):
-//! - [`json`]: the JSON reader and writer every layer's data goes through — no I/O.
 //! - [`cognito`]: the wire protocol as plain data — no I/O.
 //! - [`session`]: tokens, claims, the stored record, expiry and the error policy — no I/O.
 //! - [`auth`]: the ports (HTTP, storage, clock) and the service that drives them.
@@ -20,7 +19,6 @@ mod base64;
 pub mod cognito;
 pub mod config;
 pub mod i18n;
-pub mod json;
 // Pure text for the UI (wasm32 only), tested on the host.
 #[cfg_attr(not(target_arch = "wasm32"), allow(dead_code))]
 mod display;
