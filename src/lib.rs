@@ -15,9 +15,9 @@
 #![warn(missing_docs)]
 
 pub mod auth;
-mod base64;
 pub mod cognito;
 pub mod config;
+mod hex;
 pub mod i18n;
 // Pure text for the UI (wasm32 only), tested on the host.
 #[cfg_attr(not(target_arch = "wasm32"), allow(dead_code))]

@@ -44,7 +44,7 @@ impl Refreshed {
 fn fingerprint(refresh_token: &RefreshToken) -> String {
     use sha2::{Digest, Sha256};
     let digest = Sha256::digest(refresh_token.expose().as_bytes());
-    crate::base64::hex(&digest[..12])
+    crate::hex::hex(&digest[..12])
 }
 
 impl<H: HttpClient, S: SessionStore, E: Environment, T: TabLink> Auth<H, S, E, T> {

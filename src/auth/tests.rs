@@ -1328,7 +1328,7 @@ fn srp_sign_in_proves_the_password_without_sending_it() {
     assert_eq!(responses["TIMESTAMP"], "Tue Nov 3 09:05:07 UTC 2026");
     let signature = responses["PASSWORD_CLAIM_SIGNATURE"].as_str().unwrap();
     assert_eq!(
-        crate::base64::decode(signature, crate::base64::Alphabet::Standard)
+        base64::Engine::decode(&base64::engine::general_purpose::STANDARD, signature)
             .unwrap()
             .len(),
         32

@@ -67,7 +67,7 @@ impl Uint {
 
     /// Lower-case hex without leading zeros.
     pub fn to_hex(&self) -> String {
-        let hex = crate::base64::hex(&self.to_be_bytes());
+        let hex = crate::hex::hex(&self.to_be_bytes());
         match hex.strip_prefix('0') {
             Some(rest) if !rest.is_empty() => rest.to_string(),
             _ => hex,

@@ -3,12 +3,20 @@
 //! key derivation and claim signature. Pure: randomness and time come in as values.
 
 use super::bignum::{Modulus, PADDED_BYTES, Power, Uint, limbs, mul_add};
-use crate::base64::{self, Alphabet};
 pub use crate::secret::wipe;
 use crate::secret::{Password, Secret};
+use base64::Engine;
+use base64::engine::{DecodePaddingMode, GeneralPurpose, GeneralPurposeConfig};
 use hmac::{Hmac, KeyInit, Mac};
 use sha2::{Digest, Sha256};
 use std::fmt;
+
+/// Standard base64 (`+`, `/`), as Cognito writes `SECRET_BLOCK` and reads the signature:
+/// written padded, read with or without the padding.
+const BASE64: GeneralPurpose = GeneralPurpose::new(
+    &base64::alphabet::STANDARD,
+    GeneralPurposeConfig::new().with_decode_padding_mode(DecodePaddingMode::Indifferent),
+);
 
 /// RFC 3526's 3072-bit MODP prime.
 pub const N_HEX: &[u8] = b"\
@@ -146,8 +154,9 @@ impl SrpClient {
         timestamp: &str,
         pause: impl FnMut() -> P,
     ) -> Result<PasswordClaim, SrpError> {
-        let secret_block = base64::decode(&challenge.secret_block, Alphabet::Standard)
-            .ok_or(SrpError::BadParameter("SECRET_BLOCK"))?;
+        let secret_block = BASE64
+            .decode(&challenge.secret_block)
+            .map_err(|_| SrpError::BadParameter("SECRET_BLOCK"))?;
         let mut key = self.key(pool_name, challenge, password, pause).await?;
         let signature = hmac_sha256(
             &key,
@@ -163,7 +172,7 @@ impl SrpClient {
             user_id: challenge.user_id.clone(),
             secret_block: challenge.secret_block.clone(),
             timestamp: timestamp.to_string(),
-            signature: Secret::new(base64::encode(&signature, Alphabet::Standard)),
+            signature: Secret::new(BASE64.encode(signature)),
         })
     }
 

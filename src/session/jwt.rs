@@ -1,7 +1,8 @@
 //! Reading a JWT's claims. The client never checks signatures: Cognito does that on every call.
 
-use crate::base64::{self, Alphabet};
 use crate::wire;
+use base64::Engine;
+use base64::engine::{DecodePaddingMode, GeneralPurpose, GeneralPurposeConfig};
 use serde::Deserialize;
 use std::fmt;
 
@@ -50,6 +51,14 @@ impl fmt::Display for JwtError {
 
 impl std::error::Error for JwtError {}
 
+/// base64url (`-`, `_`), as a JWT's parts are written: read with or without `=` padding.
+const BASE64URL: GeneralPurpose = GeneralPurpose::new(
+    &base64::alphabet::URL_SAFE,
+    GeneralPurposeConfig::new()
+        .with_encode_padding(false)
+        .with_decode_padding_mode(DecodePaddingMode::Indifferent),
+);
+
 /// The claims of a JWT (`token` is its compact form), unverified: the server checks signatures.
 pub fn decode_claims(token: &str) -> Result<Claims, JwtError> {
     let mut parts = token.split('.');
@@ -58,7 +67,9 @@ pub fn decode_claims(token: &str) -> Result<Claims, JwtError> {
     else {
         return Err(JwtError::NotThreeParts);
     };
-    let bytes = base64::decode(payload, Alphabet::Url).ok_or(JwtError::NotBase64Url)?;
+    let bytes = BASE64URL
+        .decode(payload)
+        .map_err(|_| JwtError::NotBase64Url)?;
     let text = String::from_utf8(bytes).map_err(|_| JwtError::BadClaims("not UTF-8".into()))?;
     // The errors name the field or the place, never the token.
     wire::read(&text).map_err(|e| JwtError::BadClaims(e.to_string()))
@@ -92,11 +103,21 @@ pub(crate) mod tests {
         let data: Vec<u8> = (0u8..=255).collect();
         for len in 0..40 {
             let slice = &data[200 - len..200];
-            assert_eq!(
-                base64::decode(&base64url(slice), Alphabet::Url).unwrap(),
-                slice
-            );
+            assert_eq!(BASE64URL.decode(base64url(slice)).unwrap(), slice);
         }
+    }
+
+    #[test]
+    fn a_payload_reads_the_same_with_or_without_padding() {
+        let claims = br#"{"sub":"xy","iat":1,"exp":2}"#;
+        let unpadded = base64url(claims);
+        assert!(!unpadded.len().is_multiple_of(4));
+        let padded = format!("{unpadded}{}", "=".repeat(4 - unpadded.len() % 4));
+        assert_eq!(
+            decode_claims(&format!("a.{padded}.c")),
+            decode_claims(&format!("a.{unpadded}.c"))
+        );
+        assert_eq!(decode_claims(&format!("a.{padded}.c")).unwrap().exp, 2);
     }
 
     #[test]
