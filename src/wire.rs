@@ -108,17 +108,17 @@ mod tests {
     use super::*;
     use serde::Deserialize;
 
+    // Only their faults are looked at, never their fields.
+    #[allow(dead_code)]
     #[derive(Debug, Deserialize)]
     struct Outer {
-        #[allow(dead_code)]
         n: u64,
-        #[allow(dead_code)]
         inner: Option<Inner>,
     }
 
+    #[allow(dead_code)]
     #[derive(Debug, Deserialize)]
     struct Inner {
-        #[allow(dead_code)]
         token: String,
     }
 

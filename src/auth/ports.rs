@@ -108,9 +108,8 @@ impl Backoff {
     }
 }
 
-/// What tabs tell each other. Records and tokens travel only on the same-origin channel. As
-/// text, serde's default form: `"session_wanted"`, or the variant's name holding its fields,
-/// e.g. `{"signed_out":{"refresh_token":"…"}}`.
+/// What tabs tell each other. Records and tokens travel only on the same-origin channel, as
+/// serde's default (externally tagged) form: see [`TabMessage::to_text`].
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[serde(rename_all = "snake_case")]
 pub enum TabMessage {
