@@ -1,14 +1,14 @@
 // The last step of a release build, after `trunk build --release` (scripts/build-release.sh):
 // shrinks what wasm-bindgen wrote without changing what the app does, then fixes the page's
-// Subresource Integrity hashes.
+// Subresource Integrity hashes. A plain `trunk build --release` of the same source works as
+// well, only larger: tests/e2e/plain-build.spec.js signs in on one.
 //
 // 1. Dead classes. A `#[wasm_bindgen]` class exported by a dependency stays in the bundle even
 //    when nothing can ever make one: its methods are wasm exports, and exports are roots. A
 //    class is dead when the glue has no constructor for it and no `Class.__wrap(` (the only way
-//    Rust hands an instance to JavaScript). There is none today: wasm-streams' three stream
-//    adapters were, until tools/wasm-streams took that crate's place (README "Bundle size").
-//    Their exports leave the wasm (and the code only they reached with them), their classes the
-//    glue.
+//    Rust hands an instance to JavaScript). Leptos brings three: `wasm-streams`' stream adapters
+//    (through server_fn's browser client, which a client-side app never calls). Their exports
+//    leave the wasm (and the code only they reached with them), their classes the glue.
 // 2. Short names. wasm-bindgen names every import `__wbg_<name>_<16 hex digits>` and some
 //    exports after whole mangled type paths; each name is written twice, in the wasm and in the
 //    glue, and the hex digits do not compress. Every import, and every export the glue reads

@@ -7,6 +7,7 @@ RUN_APP_PORT=8080       # trunk serve (Trunk.toml [serve] port)
 TEST_COGNITO_PORT=4576  # a fresh local Cognito for the test command's browser layers
 TEST_BLACKHOLE_PORT=4578 # accepts connections and never answers: the timeout tests
 TEST_APP_PORT=8090      # the release build, served as a static host would
+TEST_PLAIN_APP_PORT=8091 # a plain `trunk build --release` of the same source, served the same way
 BENCH_PORT=8097         # the benchmarks' static server (bench-first-load.sh, bench-srp.sh)
 BENCH_COGNITO_PORT=4586 # scripts/bench-srp.sh: the local Cognito the timed sign-ins use
 

@@ -125,6 +125,16 @@ if ! node scripts/with-endpoint.mjs config.json "$COGNITO_URL" >target/e2e-site/
   FAILED=$((FAILED + 1))
   finish
 fi
+# A plain `trunk build --release` of the same source (no build-std, no finish-bundle.mjs), in a
+# target folder of its own, served the same way: tests/e2e/plain-build.spec.js signs in on it.
+rm -rf target/plain-dist target/plain-site
+check plain-trunk-build env CARGO_TARGET_DIR=target/plain trunk build --release --dist target/plain-dist
+if [ ! -f target/plain-dist/index.html ] || ! cp -r target/plain-dist target/plain-site ||
+  ! cp target/e2e-site/config.json target/plain-site/config.json ||
+  ! start_nginx target/plain-site "$TEST_PLAIN_APP_PORT" "$LOGS/plain"; then
+  FAILED=$((FAILED + 1))
+  finish
+fi
 # scripts/create-pool.sh makes a pool in the local Cognito as it would on AWS (awscli, pinned,
 # installed on first use); tests/e2e/pool-script.spec.js checks it and signs in to it.
 check create-pool env AWS_ACCESS_KEY_ID=local AWS_SECRET_ACCESS_KEY=local AWS_EC2_METADATA_DISABLED=true \
@@ -133,6 +143,7 @@ check create-pool env AWS_ACCESS_KEY_ID=local AWS_SECRET_ACCESS_KEY=local AWS_EC
 export CREATED_POOL_CONFIG="$ROOT/target/created-pool.json"
 say "Playwright end-to-end tests (Chromium, release build)"
 export APP_URL="http://127.0.0.1:$TEST_APP_PORT/" COGNITO_URL
+export PLAIN_APP_URL="http://127.0.0.1:$TEST_PLAIN_APP_PORT/"
 export FAULT_MATRIX_REPORT="$REPORTS/fault-matrix.md"
 PLAYWRIGHT_JSON_OUTPUT_NAME="$LOGS/playwright.json" \
   npx playwright test --config tests/e2e/playwright.config.js --reporter=list,json

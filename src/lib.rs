@@ -7,10 +7,9 @@
 //! - [`i18n`]: every word the page shows, in English and Japanese — no I/O.
 //! - [`outcome`]: what the page shows after each outcome (screen, notice, log) — no I/O.
 //! - [`qr`]: QR codes as SVG paths (authenticator-app setup) — no I/O.
-//! - [`reactive`]: signals and effects, which keep the page current — no I/O.
 //! - `browser`: the adapters that plug the ports into the browser (wasm32 only).
-//! - `ui`: the screens (web-sys elements kept current by [`reactive`]), talking to one auth
-//!   handle (wasm32 only).
+//! - `ui`: the sign-in as Leptos components (`Authenticator`, `AccountSettings`, `use_auth`),
+//!   talking to one auth handle (wasm32 only).
 
 #![warn(missing_docs)]
 
@@ -24,9 +23,6 @@ pub mod i18n;
 mod display;
 pub mod outcome;
 pub mod qr;
-// The UI's signals and effects (wasm32 only), tested on the host.
-#[cfg_attr(not(target_arch = "wasm32"), allow(dead_code))]
-pub mod reactive;
 pub mod secret;
 pub mod session;
 mod wire;
@@ -35,12 +31,3 @@ mod wire;
 pub mod browser;
 #[cfg(target_arch = "wasm32")]
 pub mod ui;
-
-/// Entry point of the web app: installs the panic hook and mounts the UI.
-#[cfg(target_arch = "wasm32")]
-pub fn start() {
-    // Debug builds only: in release it costs ~KB for messages no user reads.
-    #[cfg(debug_assertions)]
-    console_error_panic_hook::set_once();
-    ui::start();
-}

@@ -4,15 +4,16 @@
 #![cfg(target_arch = "wasm32")]
 
 use cognito_client::auth::{HttpClient, SessionStore, StorageError};
+use cognito_client::browser::load_config;
 use cognito_client::browser::{FetchClient, SessionStorageStore};
 use cognito_client::cognito::{
     CallError, ErrorCode, InitiateAuth, TransportError, build_request, parse_response,
 };
 use cognito_client::config::Config;
 use cognito_client::secret::Password;
-use cognito_client::ui::dom::{el, frag};
-use cognito_client::ui::{Language, app, configured_app, mount, shell};
+use cognito_client::ui::{Authenticator, TokenPanel, use_auth};
 use gloo_timers::future::TimeoutFuture;
+use leptos::prelude::*;
 use wasm_bindgen::JsCast;
 use wasm_bindgen_test::*;
 
@@ -174,38 +175,48 @@ fn type_into(root: &web_sys::HtmlElement, test_id: &str, text: &str) {
 }
 
 #[wasm_bindgen_test]
-async fn the_app_without_a_config_says_what_is_missing() {
-    let root = container();
-    let _mounted = mount(&root, || configured_app("no-such-dir/config.json"));
-    let problem = wait_for(&root, "config-error").await;
+async fn a_missing_config_is_said_with_its_address() {
+    let problem = load_config("no-such-dir/config.json").await.unwrap_err();
     assert!(
-        problem
-            .inner_text()
-            .contains("no-such-dir/config.json could not be loaded (HTTP 404)"),
-        "{}",
-        problem.inner_text()
+        problem.contains("no-such-dir/config.json could not be loaded (HTTP 404)"),
+        "{problem}"
     );
 }
 
 #[wasm_bindgen_test]
-async fn the_app_reads_its_config_and_shows_the_pool() {
+async fn the_committed_config_is_read() {
     // The test runner serves the crate's folder, so this is the committed config.json.
-    let root = container();
-    let _mounted = mount(&root, app);
-    let pool = wait_for(&root, "pool").await;
-    assert_eq!(pool.inner_text(), "us-east-1_DemoPool1 · rotating refresh");
+    let config = load_config("config.json").await.unwrap();
+    assert_eq!(config.user_pool_id, "us-east-1_DemoPool1");
 }
 
-#[wasm_bindgen_test]
-async fn the_shell_signs_in_and_shows_the_token_info() {
-    session_storage().clear().unwrap();
-    let config = Config::parse(&format!(
+fn test_config() -> Config {
+    Config::parse(&format!(
         r#"{{"region":"us-east-1","userPoolId":"{POOL}","clientId":"{CLIENT}","endpoint":"{}"}}"#,
         endpoint()
     ))
-    .unwrap();
+    .unwrap()
+}
+
+async fn sign_in(root: &web_sys::HtmlElement) {
+    wait_for(root, "sign-in-form").await;
+    type_into(root, "username", "demo");
+    type_into(root, "password", "Demo-Passw0rd!");
+    find(root, "sign-in").unwrap().click();
+}
+
+#[wasm_bindgen_test]
+async fn the_authenticator_signs_in_and_shows_its_children() {
+    session_storage().clear().unwrap();
+    let config = test_config();
     let root = container();
-    let _mounted = mount(&root, move || shell(config, Language::from_browser()));
+    let _mounted = leptos::mount::mount_to(root.clone(), move || {
+        view! {
+            <Authenticator config>
+                <TokenPanel />
+            </Authenticator>
+        }
+    });
     wait_for(&root, "sign-in-form").await;
     assert!(
         root.query_selector("label[for=username]")
@@ -217,9 +228,7 @@ async fn the_shell_signs_in_and_shows_the_token_info() {
             .unwrap()
             .is_some()
     );
-    type_into(&root, "username", "demo");
-    type_into(&root, "password", "Demo-Passw0rd!");
-    find(&root, "sign-in").unwrap().click();
+    sign_in(&root).await;
     let user = wait_for(&root, "info-username").await;
     assert_eq!(user.inner_text(), "demo");
     assert_eq!(
@@ -235,6 +244,58 @@ async fn the_shell_signs_in_and_shows_the_token_info() {
     let access = record["access_token"].as_str().unwrap();
     assert!(!root.inner_html().contains(access));
     session_storage().clear().unwrap();
+}
+
+/// `use_auth()` follows the session: the children read who is signed in and get a token for
+/// their own calls; its sign-out brings the sign-in back and the children go.
+#[wasm_bindgen_test]
+async fn use_auth_follows_the_session_and_gives_a_token() {
+    session_storage().clear().unwrap();
+    let config = test_config();
+    let root = container();
+    let token = RwSignal::new(None::<String>);
+    let _mounted = leptos::mount::mount_to(root.clone(), move || {
+        view! {
+            <Authenticator config>
+                {move || {
+                    let auth = use_auth();
+                    let ask = move |_| {
+                        leptos::task::spawn_local(async move {
+                            let fresh = auth.fresh_access_token().await.unwrap();
+                            token.set(Some(fresh.expose().to_string()));
+                        });
+                    };
+                    view! {
+                        <p data-testid="who">{move || auth.username()}</p>
+                        <p data-testid="sub">{move || auth.claims().map(|c| c.sub)}</p>
+                        <button data-testid="ask" on:click=ask>"token"</button>
+                        <button data-testid="leave" on:click=move |_| auth.sign_out()>"out"</button>
+                    }
+                }}
+            </Authenticator>
+        }
+    });
+    sign_in(&root).await;
+    assert_eq!(wait_for(&root, "who").await.inner_text(), "demo");
+    assert!(!find(&root, "sub").unwrap().inner_text().is_empty());
+    find(&root, "ask").unwrap().click();
+    for _ in 0..100 {
+        if token.get_untracked().is_some() {
+            break;
+        }
+        TimeoutFuture::new(50).await;
+    }
+    let key = format!("cognito-session:{CLIENT}");
+    let record: serde_json::Value =
+        serde_json::from_str(&session_storage().get_item(&key).unwrap().unwrap()).unwrap();
+    assert_eq!(
+        token.get_untracked().as_deref(),
+        record["access_token"].as_str()
+    );
+    find(&root, "leave").unwrap().click();
+    wait_for(&root, "sign-in-form").await;
+    assert!(find(&root, "who").is_none());
+    assert!(session_storage().get_item(&key).unwrap().is_none());
 }
 
 #[wasm_bindgen_test]
@@ -294,97 +355,4 @@ async fn the_refresh_lock_lets_one_tab_in_at_a_time() {
         "{trace:?}"
     );
     assert_eq!(trace[0][..1], trace[1][..1], "{trace:?}");
-}
-
-/// tools/wasm-streams, which stands in for the crates.io `wasm-streams` (bundle size): a Rust
-/// stream made into a JS `ReadableStream` reads back as the same chunks, and an error item
-/// reaches the reader as an error.
-#[wasm_bindgen_test]
-async fn a_stream_made_into_a_js_stream_reads_back_the_same() {
-    use futures::StreamExt;
-    use wasm_bindgen::JsValue;
-    use wasm_streams::ReadableStream;
-
-    let chunks = vec![Ok(JsValue::from("one")), Ok(JsValue::from(2))];
-    let raw = ReadableStream::from_stream(futures::stream::iter(chunks)).into_raw();
-    assert!(raw.is_instance_of::<web_sys::ReadableStream>());
-    let read: Vec<_> = ReadableStream::from_raw(raw).into_stream().collect().await;
-    assert_eq!(read, vec![Ok(JsValue::from("one")), Ok(JsValue::from(2))]);
-
-    let failing = vec![Ok(JsValue::from("first")), Err(JsValue::from("broken"))];
-    let raw = ReadableStream::from_stream(futures::stream::iter(failing)).into_raw();
-    let read: Vec<_> = ReadableStream::from_raw(raw).into_stream().collect().await;
-    assert_eq!(
-        read,
-        vec![Ok(JsValue::from("first")), Err(JsValue::from("broken"))]
-    );
-}
-
-/// A part holding a part: the inner one redrawn, then the outer one, leaves exactly the newest
-/// drawing — nothing of the inner one's earlier drawings — and unmounting leaves nothing.
-#[wasm_bindgen_test]
-async fn a_part_redrawn_inside_a_part_goes_with_it() {
-    use cognito_client::reactive::Signal;
-    let root = container();
-    let (outer, inner) = (Signal::new(1), Signal::new(1));
-    let mounted = mount(&root, move || {
-        el("div").part(move || {
-            let round = outer.get();
-            frag()
-                .child(el("b").text(&format!("outer {round}")))
-                .part(move || el("i").text(&format!("inner {}", inner.get())))
-        })
-    });
-    let shown = |root: &web_sys::HtmlElement| root.text_content().unwrap_or_default();
-    assert_eq!(shown(&root), "outer 1inner 1");
-    inner.set(2);
-    settle().await;
-    assert_eq!(shown(&root), "outer 1inner 2");
-    outer.set(2);
-    settle().await;
-    assert_eq!(shown(&root), "outer 2inner 2");
-    inner.set(3);
-    settle().await;
-    assert_eq!(shown(&root), "outer 2inner 3");
-    drop(mounted);
-    assert_eq!(root.child_nodes().length(), 0, "{}", root.inner_html());
-}
-
-/// Once unmounted, what the page kept is dropped: its effects no longer run and its listeners
-/// are gone.
-#[wasm_bindgen_test]
-async fn unmounting_stops_effects_and_listeners() {
-    use cognito_client::reactive::Signal;
-    use std::cell::Cell;
-    use std::rc::Rc;
-    let root = container();
-    let (count, runs, clicks) = (Signal::new(0), Rc::new(Cell::new(0)), Rc::new(Cell::new(0)));
-    let (seen_runs, seen_clicks) = (runs.clone(), clicks.clone());
-    let mounted = mount(&root, move || {
-        el("button")
-            .test_id("counted")
-            .on("click", move |_| clicks.set(clicks.get() + 1))
-            .words(Box::new(move || {
-                runs.set(runs.get() + 1);
-                count.get().to_string()
-            }))
-    });
-    let (runs, clicks) = (seen_runs, seen_clicks);
-    let node = find(&root, "counted").unwrap();
-    node.click();
-    count.set(1);
-    settle().await;
-    assert_eq!(
-        (runs.get(), clicks.get(), node.inner_text()),
-        (2, 1, "1".to_string())
-    );
-    drop(mounted);
-    node.click();
-    count.set(2);
-    settle().await;
-    assert_eq!(
-        (runs.get(), clicks.get()),
-        (2, 1),
-        "ran or listened after unmounting"
-    );
 }

@@ -257,6 +257,21 @@ fn sign_in_stores_the_session_and_shows_previews_only() {
 }
 
 #[test]
+fn the_id_tokens_claims_are_there_while_signed_in_only() {
+    let w = world("rotation");
+    assert_eq!(w.auth.id_claims(), None);
+    w.cognito.reply(200, tokens(0, Some("refresh-one-AAAAAA")));
+    block_on(w.auth.sign_in("alice", &Password::new("pw"))).unwrap();
+    let claims = w.auth.id_claims().expect("the ID token's claims");
+    assert_eq!(claims.cognito_username.as_deref(), Some("alice"));
+    assert_eq!(claims.email.as_deref(), Some("alice@example.com"));
+    assert_eq!(claims.token_use.as_deref(), Some("id"));
+    w.cognito.reply(200, serde_json::json!({}));
+    block_on(w.auth.sign_out());
+    assert_eq!(w.auth.id_claims(), None);
+}
+
+#[test]
 fn wrong_password_and_unknown_user_read_the_same_and_store_nothing() {
     let w = world("rotation");
     w.cognito.reply(

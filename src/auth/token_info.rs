@@ -4,6 +4,7 @@
 use super::refresh::Refreshed;
 use super::{Auth, AuthError, Environment, HttpClient, SessionStore, StorageError, TabLink};
 use crate::secret::RefreshToken;
+use crate::session::Claims;
 
 /// What the token-info view shows.
 #[derive(Debug, Clone, PartialEq)]
@@ -49,6 +50,11 @@ impl<H: HttpClient, S: SessionStore, E: Environment, T: TabLink> Auth<H, S, E, T
             info: self.info()?,
             refreshed,
         })
+    }
+
+    /// What the ID token of the session held says of the user, if a session is held.
+    pub fn id_claims(&self) -> Option<Claims> {
+        self.state().session.as_ref().map(|s| s.id_claims.clone())
     }
 
     /// The token info of the session held, as it is: no refresh, so an ended access token shows

@@ -1,14 +1,10 @@
-//! Browser adapters for the auth ports, loading `config.json`, and the auth service as a
-//! Leptos context (`provide_auth`, `use_auth`) for apps built on this library. No decisions
-//! here.
+//! Browser adapters for the auth ports, and loading `config.json`. No decisions here.
 
-mod context;
 mod environment;
 mod http;
 mod storage;
 mod tabs;
 
-pub use context::{AuthHandle, provide_auth, use_auth};
 pub use environment::{BrowserEnvironment, local_time};
 pub use http::FetchClient;
 pub use storage::SessionStorageStore;

@@ -1,80 +1,66 @@
 //! Setting up an authenticator app: the secret as a QR code and as text to type, and the
 //! app's first code — at sign-in (`MFA_SETUP`) and from the account screen.
 
-use super::dom::{El, el, frag, svg};
-use super::field::{back_to_sign_in, card, field, form, heading, submit};
-use super::{AppCtx, Busy};
+use super::context::{Busy, Ctx};
+use super::field::{BackToSignIn, Field, Submit};
+use super::intents::Intent;
 use crate::auth::{AppCode, ChallengeAnswer, NewApp, SetupChallenge};
 use crate::i18n::Key;
 use crate::qr::QrMatrix;
-use crate::reactive::Signal;
+use leptos::ev::SubmitEvent;
+use leptos::prelude::*;
 
-/// The new app's secret (QR code and grouped text) and the form for its first code, which is
-/// given to `on_code`. The code field is emptied on every try.
-pub fn app_setup_form(ctx: AppCtx, app: NewApp, on_code: Box<dyn Fn(AppCode)>) -> El {
-    let scan = el("li").words(ctx.language.t(Key::ScanQr));
-    if let Some(qr) = QrMatrix::encode(&app.otpauth_uri(&ctx.mfa_issuer())) {
-        scan.add(
-            &svg("svg")
-                .class("qr")
-                .attr("viewBox", &qr.view_box())
-                .attr("role", "img")
-                .attr_words("aria-label", ctx.language.t(Key::QrLabel))
-                .test_id("totp-qr")
-                .child(svg("path").attr("d", &qr.svg_path())),
-        );
-    }
-    let (code, device_name) = (Signal::new(String::new()), Signal::new(String::new()));
-    let send = move || {
+/// The new app's secret (QR code and grouped text) and the form for its first code; `answer`
+/// makes the request that checks it. The code field is emptied on every try.
+#[component]
+pub(crate) fn AppSetupForm(
+    ctx: Ctx,
+    app: NewApp,
+    answer: impl Fn(AppCode) -> Intent + 'static,
+) -> impl IntoView {
+    let qr = QrMatrix::encode(&app.otpauth_uri(&ctx.mfa_issuer())).map(|qr| {
+        view! {
+            <svg class="qr" viewBox=qr.view_box() role="img" aria-label=ctx.language.t(Key::QrLabel) data-testid="totp-qr">
+                <path d=qr.svg_path() />
+            </svg>
+        }
+    });
+    let (code, device_name) = (RwSignal::new(String::new()), RwSignal::new(String::new()));
+    let submit = move |ev: SubmitEvent| {
+        ev.prevent_default();
         let typed = code.get_untracked();
         if !typed.trim().is_empty() {
             code.set(String::new());
-            on_code(AppCode {
+            ctx.act(answer(AppCode {
                 code: typed,
                 device_name: device_name.get_untracked(),
-            });
+            }));
         }
     };
-    let key = el("code")
-        .test_id("totp-secret")
-        .text(&app.grouped_secret());
-    frag()
-        .child(
-            el("ol")
-                .class("steps")
-                .child(scan)
-                .child(
-                    el("li")
-                        .words(ctx.language.t(Key::TypeKey))
-                        .text(" ")
-                        .child(key),
-                )
-                .child(el("li").words(ctx.language.t(Key::EnterAppCode))),
-        )
-        .child(
-            form("app-setup-form", send)
-                .child(field(ctx, Key::Code, "setup-code").code().bind(code))
-                .child(
-                    field(ctx, Key::DeviceName, "device-name")
-                        .optional()
-                        .bind(device_name),
-                )
-                .child(submit(
-                    ctx,
-                    "verify-app",
-                    Key::VerifyAndTurnOn,
-                    Key::Verifying,
-                    Busy::CheckingCode,
-                )),
-        )
+    view! {
+        <ol class="steps">
+            <li>{ctx.language.t(Key::ScanQr)}{qr}</li>
+            <li>{ctx.language.t(Key::TypeKey)}" "<code data-testid="totp-secret">{app.grouped_secret()}</code></li>
+            <li>{ctx.language.t(Key::EnterAppCode)}</li>
+        </ol>
+        <form on:submit=submit data-testid="app-setup-form">
+            <Field ctx label=Key::Code id="setup-code" autocomplete="one-time-code" inputmode="numeric" value=code />
+            <Field ctx label=Key::DeviceName id="device-name" optional=true value=device_name />
+            <Submit ctx id="verify-app" idle=Key::VerifyAndTurnOn working=Key::Verifying busy=Busy::CheckingCode />
+        </form>
+    }
 }
 
 /// `MFA_SETUP` at sign-in: the pool asks for a second factor the user does not have yet.
-pub fn set_up_app_screen(ctx: AppCtx, setup: SetupChallenge) -> El {
+#[component]
+pub(crate) fn SetUpAppScreen(ctx: Ctx, setup: SetupChallenge) -> impl IntoView {
     let app = setup.app.clone();
-    let on_code = Box::new(move |code| ctx.answer(ChallengeAnswer::SetUpApp(setup.clone(), code)));
-    card()
-        .child(heading(ctx, Key::SetUpApp))
-        .child(app_setup_form(ctx, app, on_code))
-        .child(back_to_sign_in(ctx))
+    let answer = move |code| Intent::Answer(ChallengeAnswer::SetUpApp(setup.clone(), code));
+    view! {
+        <section class="card">
+            <h2>{ctx.language.t(Key::SetUpApp)}</h2>
+            <AppSetupForm ctx app answer />
+            <BackToSignIn ctx />
+        </section>
+    }
 }

@@ -1,90 +1,133 @@
-//! What the user (and the keep-alive, and other tabs) can ask of the session: sign in, answer
-//! a challenge, read the token info, refresh, sign out. Each runs one auth call and applies
-//! what `crate::outcome` says it leads to.
+//! What the user can ask of the session: sign in, answer a challenge, read the token info,
+//! refresh. Each is an [`Intent`], run by the [`Ctx`]'s one `Action` (one at a time); each runs
+//! its auth calls and applies what `crate::outcome` says they lead to. The account's requests
+//! are in `account_intents.rs`; the keep-alive, other tabs' news and signing out, which never
+//! wait for a button, are here too.
 
-use super::state::{AppCtx, Busy};
-use crate::auth::{AuthError, ChallengeAnswer, TabMessage};
-use crate::browser::BrowserAuth;
+use super::account::AccountView;
+use super::context::{Busy, Ctx};
+use crate::auth::{AppCode, AuthError, ChallengeAnswer, Factor, TabMessage};
 use crate::i18n::{Key, Text};
 use crate::outcome::{self, Screen, Tone};
 use crate::secret::Password;
+use leptos::prelude::*;
 
-impl AppCtx {
-    /// Signs in, then shows where that leads (token info, a challenge, the confirm step).
-    pub fn sign_in(self, username: String, password: Password) {
-        self.known_username.set(username.clone());
-        self.run(Busy::SigningIn, move |auth| async move {
-            self.log(
-                Tone::Info,
-                Text::with(Key::SigningInAs, [Text::raw(username.as_str())]),
-            );
-            match auth.sign_in(&username, &password).await {
-                Ok(step) => self.apply(outcome::after_step(step)),
-                Err(AuthError::NotConfirmed) => {
-                    self.apply(outcome::told(Key::NotConfirmedEnterCode));
-                    self.show(Screen::Confirm(username));
+/// A request of the user's, with what it needs.
+#[derive(Debug, Clone)]
+pub(crate) enum Intent {
+    SignIn(String, Password),
+    Answer(ChallengeAnswer),
+    ReadTokenInfo,
+    Refresh,
+    SignUp {
+        username: String,
+        email: String,
+        password: Password,
+    },
+    ConfirmSignUp(String, String),
+    ResendCode(String),
+    ForgotPassword(String),
+    ResetPassword {
+        username: String,
+        code: String,
+        password: Password,
+    },
+    ChangePassword(Password, Password),
+    LoadProfile(AccountView),
+    SignOutEverywhere,
+    StartAppSetup(AccountView),
+    EnableApp(AccountView, AppCode),
+    SetFactor(AccountView, Factor, bool),
+}
+
+impl Intent {
+    /// What the page says is under way while it runs.
+    pub fn busy(&self) -> Busy {
+        match self {
+            Intent::SignIn(..) => Busy::SigningIn,
+            Intent::Answer(ChallengeAnswer::NewPassword(..)) => Busy::SettingPassword,
+            Intent::Answer(ChallengeAnswer::Code(..) | ChallengeAnswer::SetUpApp(..))
+            | Intent::EnableApp(..) => Busy::CheckingCode,
+            Intent::Answer(ChallengeAnswer::Factor(..)) => Busy::ChoosingFactor,
+            Intent::ReadTokenInfo => Busy::Reading,
+            Intent::Refresh => Busy::Refreshing,
+            Intent::SignUp { .. } => Busy::SigningUp,
+            Intent::ConfirmSignUp(..) => Busy::Confirming,
+            Intent::ResendCode(..) | Intent::ForgotPassword(..) => Busy::SendingCode,
+            Intent::ResetPassword { .. } => Busy::Resetting,
+            Intent::ChangePassword(..) => Busy::ChangingPassword,
+            Intent::LoadProfile(..) => Busy::LoadingProfile,
+            Intent::SignOutEverywhere => Busy::SigningOutEverywhere,
+            Intent::StartAppSetup(..) => Busy::StartingAppSetup,
+            Intent::SetFactor(..) => Busy::ChangingFactors,
+        }
+    }
+}
+
+impl Ctx {
+    /// Runs `intent` (the `Action`'s function).
+    pub(super) async fn perform(self, intent: Intent) {
+        let auth = self.auth();
+        match intent {
+            Intent::SignIn(username, password) => {
+                self.log(
+                    Tone::Info,
+                    Text::with(Key::SigningInAs, [Text::raw(username.as_str())]),
+                );
+                match auth.sign_in(&username, &password).await {
+                    Ok(step) => self.apply(outcome::after_step(step)),
+                    Err(AuthError::NotConfirmed) => {
+                        self.apply(outcome::told(Key::NotConfirmedEnterCode));
+                        self.show(Screen::Confirm(username));
+                    }
+                    Err(e) => self.fail(Key::WhatSignIn, e),
                 }
-                Err(e) => self.fail(Key::WhatSignIn, e),
             }
-        });
-    }
-
-    /// Answers a sign-in challenge, then shows where that leads. A wrong code or a refused
-    /// password keeps the screen, so the user can try again.
-    pub fn answer(self, answer: ChallengeAnswer) {
-        let (busy, what) = match &answer {
-            ChallengeAnswer::NewPassword(..) => (Busy::SettingPassword, Key::WhatNewPassword),
-            ChallengeAnswer::Code(..) | ChallengeAnswer::SetUpApp(..) => {
-                (Busy::CheckingCode, Key::WhatCheckingCode)
+            Intent::Answer(answer) => {
+                let what = match &answer {
+                    ChallengeAnswer::NewPassword(..) => Key::WhatNewPassword,
+                    ChallengeAnswer::Code(..) | ChallengeAnswer::SetUpApp(..) => {
+                        Key::WhatCheckingCode
+                    }
+                    ChallengeAnswer::Factor(..) => Key::WhatChoosingFactor,
+                };
+                self.log(Tone::Info, Text::with(Key::Working, [what.into()]));
+                match auth.answer(&answer).await {
+                    Ok(step) => self.apply(outcome::after_step(step)),
+                    Err(e) => self.fail(what, e),
+                }
             }
-            ChallengeAnswer::Factor(..) => (Busy::ChoosingFactor, Key::WhatChoosingFactor),
-        };
-        self.run(busy, move |auth| async move {
-            self.log(Tone::Info, Text::with(Key::Working, [what.into()]));
-            match auth.answer(&answer).await {
-                Ok(step) => self.apply(outcome::after_step(step)),
-                Err(e) => self.fail(what, e),
-            }
-        });
-    }
-
-    /// Reads the token info, refreshing first if the access token has ended.
-    pub fn read_token_info(self) {
-        self.run(Busy::Reading, move |auth| async move {
-            match auth.token_info().await {
+            Intent::ReadTokenInfo => match auth.token_info().await {
                 Ok(read) => {
                     self.apply(match read.refreshed {
                         Some(refreshed) => outcome::after_refresh(Key::LeadExpired, &refreshed),
                         None => outcome::noted(Tone::Info, Key::TokenInfoRead),
                     });
-                    self.session.info.set(Some(read.info));
+                    self.info.set(Some(read.info));
                 }
-                Err(e) => self.read_failed(&auth, e),
-            }
-        });
-    }
-
-    /// Refreshes now and reports whether the refresh token rotated.
-    pub fn refresh_now(self) {
-        self.run(Busy::Refreshing, move |auth| async move {
-            self.log(Tone::Info, Key::RefreshingTokens);
-            match auth.refresh().await {
-                Ok(refreshed) => {
-                    self.apply(outcome::after_refresh(Key::LeadRefreshed, &refreshed));
-                    self.show_info(&auth).await;
+                Err(e) => self.read_failed(e),
+            },
+            Intent::Refresh => {
+                self.log(Tone::Info, Key::RefreshingTokens);
+                match auth.refresh().await {
+                    Ok(refreshed) => {
+                        self.apply(outcome::after_refresh(Key::LeadRefreshed, &refreshed));
+                        self.show_info().await;
+                    }
+                    Err(e) => self.fail(Key::WhatRefresh, e),
                 }
-                Err(e) => self.fail(Key::WhatRefresh, e),
             }
-        });
+            account => self.perform_account(auth, account).await,
+        }
     }
 
     /// Leaves the session at once; the revocation finishes (and reports) in the background.
     pub fn sign_out(self) {
-        let revocation = self.auth.with_untracked(|a| a.sign_out());
+        let revocation = self.auth().sign_out();
         let leaving = outcome::after_sign_out_here();
         let said = leaving.notice.clone();
         self.apply(leaving);
-        wasm_bindgen_futures::spawn_local(async move {
+        leptos::task::spawn_local(async move {
             let report = revocation.await;
             if !self.alive() {
                 return;
@@ -100,27 +143,27 @@ impl AppCtx {
 
     /// The timer's, visibility's and network's call: refresh if the token is near its end.
     pub(super) fn keep_alive(self) {
-        if !self.alive()
-            || self.keeping_alive.get_untracked()
-            || self.screen_untracked() != Screen::SignedIn
-        {
+        if !self.alive() || self.keeping_alive.get_value() || !self.screen_is(&Screen::SignedIn) {
             return;
         }
-        self.keeping_alive.set(true);
-        let auth = self.auth.get_untracked();
-        wasm_bindgen_futures::spawn_local(async move {
+        self.keeping_alive.set_value(true);
+        let auth = self.auth();
+        leptos::task::spawn_local(async move {
             let result = auth.keep_alive().await;
-            self.keeping_alive.set(false);
+            if !self.alive() {
+                return;
+            }
+            self.keeping_alive.set_value(false);
             match result {
                 None => {}
                 Some(Ok(refreshed)) => {
                     self.apply(outcome::after_background_refresh(&refreshed));
-                    self.show_info(&auth).await;
+                    self.show_info().await;
                 }
                 Some(Err(AuthError::Superseded)) => self.log(Tone::Info, Key::BackgroundSetAside),
                 Some(Err(error)) if !auth.is_signed_in() => self.fail(Key::WhatRefresh, error),
                 // A user action under way reports its own outcome.
-                Some(Err(_)) if self.busy.get_untracked().is_some() => {}
+                Some(Err(_)) if self.is_busy_untracked() => {}
                 Some(Err(error)) => {
                     let online = self.situation().online;
                     let retry_at = auth.retry_at_ms().map(|at| self.language.time(at));
@@ -134,35 +177,37 @@ impl AppCtx {
         if !self.alive() {
             return;
         }
-        let Some(news) = self.auth.with_untracked(|a| a.on_tab_message(message)) else {
+        let Some(news) = self.auth().on_tab_message(message) else {
             return;
         };
         let outcome = outcome::after_tab_news(news);
         let signed_in = outcome.screen == Some(Screen::SignedIn);
         self.apply(outcome);
         if signed_in {
-            let auth = self.auth.get_untracked();
-            wasm_bindgen_futures::spawn_local(async move { self.show_info(&auth).await });
+            leptos::task::spawn_local(self.show_info());
         }
     }
 
     /// Shows the current token info; the session is healthy when it can be read.
-    async fn show_info(self, auth: &BrowserAuth) {
-        match auth.token_info().await {
+    pub(super) async fn show_info(self) {
+        match self.auth().token_info().await {
             Ok(read) => {
                 self.session_healthy();
-                self.session.info.set(Some(read.info));
+                self.info.set(Some(read.info));
             }
-            Err(e) => self.read_failed(auth, e),
+            Err(e) => self.read_failed(e),
         }
     }
 
     /// A read whose refresh failed: says why, and shows the session still held as it is
     /// (ended, with the next try) rather than no token info at all.
-    fn read_failed(self, auth: &BrowserAuth, error: AuthError) {
+    fn read_failed(self, error: AuthError) {
+        if !self.alive() {
+            return;
+        }
         self.fail(Key::WhatReading, error);
-        if let Ok(info) = auth.info() {
-            self.session.info.set(Some(info));
+        if let Ok(info) = self.auth().info() {
+            self.info.set(Some(info));
         }
     }
 }

@@ -1,56 +1,85 @@
-//! The page's language: the user's remembered choice, else the browser's preferred languages
-//! (`crate::i18n::Lang::choose`). A button switches it at once; the choice — the language
-//! only, nothing about the session — is remembered in `localStorage`; `<html lang>` and the
-//! page's title follow. Views take their words from here, redrawn when it changes.
+//! The language the components speak: chosen by the host app ([`Language::new`]), or the
+//! page's — the user's remembered choice, else the browser's preferred languages
+//! (`crate::i18n::Lang::choose`, [`Language::from_browser`]). A page language switches at once,
+//! is remembered in `localStorage` (the language only, nothing about the session) and sets
+//! `<html lang>`. Components take their words from here, redrawn when it changes.
 
-use super::dom::{El, Words, document, el};
 use crate::i18n::{Key, Lang, Text};
-use crate::reactive::Signal;
+use leptos::prelude::*;
 
-/// Where the choice is remembered (`localStorage`, this origin).
+/// Where the page's choice is remembered (`localStorage`, this origin).
 const REMEMBERED: &str = "cognito-client:language";
 
-/// The page's language; `Copy`.
+/// The language the components speak; `Copy`. Provide one near the root
+/// (`provide_context(Language::from_browser())`), or let `<Authenticator>` make the page's.
+///
+/// ```no_run
+/// use cognito_client::i18n::Lang;
+/// use cognito_client::ui::Language;
+/// use leptos::prelude::*;
+///
+/// // The host app speaks Japanese, whatever the browser prefers.
+/// provide_context(Language::new(Lang::Ja));
+/// ```
 #[derive(Clone, Copy)]
-pub struct Language(Signal<Lang>);
+pub struct Language {
+    lang: RwSignal<Lang>,
+    /// The page's own language: a switch is remembered and sets `<html lang>`.
+    page: bool,
+}
 
 impl Language {
-    /// The language the user chose before, or the first of the browser's the app speaks.
+    /// The page's language: the one the user chose before, or the first of the browser's the
+    /// components speak.
     pub fn from_browser() -> Self {
         let remembered = local_storage().and_then(|s| s.get_item(REMEMBERED).ok().flatten());
         let lang = Lang::choose(remembered.as_deref(), &preferred());
         follow(lang);
-        Self(Signal::new(lang))
-    }
-
-    /// The language (tracked: a view reading it is redrawn when it changes).
-    pub fn get(self) -> Lang {
-        self.0.get()
-    }
-
-    /// Switches to `lang` now and remembers it for the next visit.
-    pub fn set(self, lang: Lang) {
-        if let Some(storage) = local_storage() {
-            // Storage refused (private mode, quota): the switch still works for this visit.
-            let _ = storage.set_item(REMEMBERED, lang.code());
+        Self {
+            lang: RwSignal::new(lang),
+            page: true,
         }
-        follow(lang);
-        self.0.set(lang);
     }
 
-    /// `text` in the page's language (tracked).
+    /// `lang`, as the host app chose it: switching it is the host's business alone.
+    pub fn new(lang: Lang) -> Self {
+        Self {
+            lang: RwSignal::new(lang),
+            page: false,
+        }
+    }
+
+    /// The language now (tracked: what reads it is redrawn when it changes).
+    pub fn get(self) -> Lang {
+        self.lang.get()
+    }
+
+    /// Switches to `lang` now; the page's language is also remembered for the next visit.
+    pub fn set(self, lang: Lang) {
+        if self.page {
+            if let Some(storage) = local_storage() {
+                // Storage refused (private mode, quota): the switch still works for this visit.
+                let _ = storage.set_item(REMEMBERED, lang.code());
+            }
+            follow(lang);
+        }
+        self.lang.set(lang);
+    }
+
+    /// `text` in the language now (tracked).
     pub fn say(self, text: &Text) -> String {
         text.render(self.get())
     }
 
-    /// The words for `key` (one with no placeholders), redrawn when the language changes.
-    pub fn t(self, key: Key) -> Words {
-        self.text(key.into())
+    /// The words for `key` (one with no placeholders), redrawn when the language changes. One
+    /// closure type for every key, so tachys compiles its text once (bundle size).
+    pub fn t(self, key: Key) -> impl Fn() -> &'static str + Copy + Send + Sync + 'static {
+        move || self.get().template(key)
     }
 
     /// `text`, redrawn when the language changes.
-    pub fn text(self, text: Text) -> Words {
-        words(move || self.say(&text))
+    pub fn text(self, text: Text) -> impl Fn() -> String + Send + Sync + 'static {
+        move || self.say(&text)
     }
 
     /// The locale times are written in (tracked): the user's own variant of the language.
@@ -58,7 +87,7 @@ impl Language {
         self.get().locale(&preferred())
     }
 
-    /// A time of day in the page's language, in the user's own variant of it and time zone.
+    /// A time of day in the language now, in the user's own variant of it and time zone.
     pub fn time(self, ms: u64) -> String {
         crate::browser::local_time(ms, &self.locale())
     }
@@ -71,56 +100,55 @@ impl Language {
     pub(super) fn warm_clock(self) {
         use wasm_bindgen::JsCast;
         let warm = wasm_bindgen::closure::Closure::once_into_js(move || {
-            if self.0.is_alive() {
+            if !self.lang.is_disposed() {
                 self.time(0);
             }
         });
-        if let Some(window) = web_sys::window()
-            && window.request_idle_callback(warm.unchecked_ref()).is_err()
-        {
+        let window = window();
+        if window.request_idle_callback(warm.unchecked_ref()).is_err() {
             let _ = window
                 .set_timeout_with_callback_and_timeout_and_arguments_0(warm.unchecked_ref(), 500);
         }
     }
 }
 
-/// `words` as the page shows them, redrawn when what they read changes.
-pub fn words(words: impl FnMut() -> String + 'static) -> Words {
-    Box::new(words)
+/// The [`Language`] provided above, or else the page's, provided here for what is below.
+pub(crate) fn use_language() -> Language {
+    super::use_or_provide(Language::from_browser)
 }
 
-/// The button that switches to the other language, named in that language.
-pub fn language_switch(language: Language) -> El {
-    el("button")
-        .attr("type", "button")
-        .class("link language")
-        .test_id("language-switch")
-        .attr_words("lang", words(move || language.get().other().code().into()))
-        .on("click", move |_| {
-            language.set(language.0.get_untracked().other())
-        })
-        .words(language.t(Key::OtherLanguage))
+/// The button that switches to the other language, named in that language. It switches the
+/// [`Language`] provided above (or the page's).
+#[component]
+pub fn LanguageSwitch() -> impl IntoView {
+    let language = use_language();
+    view! {
+        <button
+            type="button"
+            class="link language"
+            data-testid="language-switch"
+            lang=move || language.get().other().code()
+            on:click=move |_| language.set(language.lang.get_untracked().other())
+        >
+            {language.t(Key::OtherLanguage)}
+        </button>
+    }
 }
 
-/// `<html lang>` and the title say the page's language.
+/// `<html lang>` says the page's language.
 fn follow(lang: Lang) {
-    let document = document();
-    if let Some(html) = document.document_element() {
+    if let Some(html) = document().document_element() {
         let _ = html.set_attribute("lang", lang.code());
     }
-    document.set_title(lang.template(Key::AppTitle));
 }
 
 fn local_storage() -> Option<web_sys::Storage> {
-    web_sys::window()?.local_storage().ok().flatten()
+    window().local_storage().ok().flatten()
 }
 
 /// `navigator.languages`, most preferred first.
 fn preferred() -> Vec<String> {
-    let Some(window) = web_sys::window() else {
-        return Vec::new();
-    };
-    window
+    window()
         .navigator()
         .languages()
         .iter()

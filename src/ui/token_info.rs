@@ -1,128 +1,109 @@
-//! What the tokens say, with a live countdown, and the session's actions.
+//! `<TokenPanel/>`: what the tokens say, with a live countdown, and the session's buttons
+//! (read the token info, refresh now, sign out).
 
-use super::dom::{El, el, frag};
-use super::field::{action, heading};
-use super::language::words;
-use super::{AppCtx, Busy, Language};
+use super::context::{Ctx, expect_ctx};
+use super::field::ActionButton;
+use super::intents::Intent;
 use crate::auth::TokenInfo;
 use crate::display::{clock_drift, time_left};
 use crate::i18n::{Key, Text};
 use crate::outcome;
-use crate::reactive::untrack;
+use leptos::prelude::*;
 
-pub fn token_panel(ctx: AppCtx) -> El {
-    let info = move || match ctx.session.info.get() {
-        None => el("p")
-            .class("loading")
-            .words(ctx.language.t(Key::ReadingTokenInfo)),
-        Some(info) => untrack(|| info_list(ctx, info)),
+/// The signed-in session's token info — who, until when (counting down), when the tokens came,
+/// whether a refresh token is held and when it last rotated, the clock drift and short token
+/// previews (never whole tokens) — and the buttons "Read token info" (which refreshes first if
+/// the access token has ended), "Refresh now" and "Sign out". Place it among an
+/// [`Authenticator`](super::Authenticator)'s children.
+#[component]
+pub fn TokenPanel() -> impl IntoView {
+    let ctx = expect_ctx();
+    let info = move || match ctx.info.get() {
+        None => view! { <p class="loading">{ctx.language.t(Key::ReadingTokenInfo)}</p> }.into_any(),
+        Some(info) => view! { <InfoList ctx info /> }.into_any(),
     };
-    let actions = el("div")
-        .class("actions")
-        .child(
-            action(ctx, "read-token-info", Key::ReadTokenInfo)
-                .busy(Busy::Reading, Key::Reading)
-                .runs(AppCtx::read_token_info),
-        )
-        .child(
-            action(ctx, "refresh-now", Key::RefreshNow)
-                .busy(Busy::Refreshing, Key::Refreshing)
-                .runs(AppCtx::refresh_now),
-        )
-        .child(
-            action(ctx, "sign-out", Key::SignOut)
-                .secondary()
-                .runs(AppCtx::sign_out),
-        );
-    el("section")
-        .class("card")
-        .test_id("token-info")
-        .child(heading(ctx, Key::TokenInfo))
-        .part(info)
-        .child(actions)
+    view! {
+        <section class="card" data-testid="token-info">
+            <h2>{ctx.language.t(Key::TokenInfo)}</h2>
+            {info}
+            <div class="actions">
+                <ActionButton ctx id="read-token-info" idle=Key::ReadTokenInfo working=Key::Reading
+                    intent=Intent::ReadTokenInfo />
+                <ActionButton ctx id="refresh-now" idle=Key::RefreshNow working=Key::Refreshing
+                    intent=Intent::Refresh />
+                <button
+                    class="secondary"
+                    data-testid="sign-out"
+                    disabled=move || ctx.is_busy()
+                    on:click=move |_| ctx.sign_out()
+                >
+                    {ctx.language.t(Key::SignOut)}
+                </button>
+            </div>
+        </section>
+    }
 }
 
-/// One fact of the list: its name, and where what it says goes (`id`, its `data-testid`).
-fn fact(language: Language, list: &El, name: Key, id: &str) -> El {
-    let value = el("dd").test_id(id);
-    list.add(&el("dt").words(language.t(name)));
-    list.add(&value);
-    value
+/// One fact: its name and what it says (`id`, its `data-testid`).
+fn fact(ctx: Ctx, name: Key, id: &'static str, value: impl IntoView) -> impl IntoView {
+    view! {
+        <dt>{ctx.language.t(name)}</dt>
+        <dd data-testid=id>{value}</dd>
+    }
 }
 
 /// One token's preview, in `<code>`.
-fn preview(language: Language, list: &El, name: Key, id: &str, value: &str) {
-    list.add(&el("dt").words(language.t(name)));
-    list.add(&el("dd").child(el("code").test_id(id).text(value)));
+fn preview(ctx: Ctx, name: Key, id: &'static str, value: String) -> impl IntoView {
+    view! {
+        <dt>{ctx.language.t(name)}</dt>
+        <dd><code data-testid=id>{value}</code></dd>
+    }
 }
 
-fn info_list(ctx: AppCtx, info: TokenInfo) -> El {
+#[component]
+fn InfoList(ctx: Ctx, info: TokenInfo) -> impl IntoView {
     let (obtained_at, expires_at) = (info.obtained_at_ms, info.access_expires_at_ms as i64);
+    let language = ctx.language;
     // The ticking clock can lag the new tokens by up to a second: never count from before them.
     // Once ended, while a failing refresh waits, the next try (it moves with each failure).
-    let language = ctx.language;
-    let seconds_left = words(move || {
+    let seconds_left = move || {
         let now = ctx.now_ms.get().max(obtained_at);
-        let next_try = ctx.auth.with_untracked(|a| a.retry_at_ms());
+        let next_try = ctx.auth().retry_at_ms();
         let retry_at = next_try.filter(|&at| at > now).map(|at| language.time(at));
         language.say(&time_left(expires_at - now as i64, retry_at))
-    });
+    };
     let rotated_at = info.refresh_rotated_at_ms;
-    let rotated = words(move || match rotated_at {
+    let rotated = move || match rotated_at {
         Some(at) => language.time(at),
         None => language.get().template(Key::NotYet).to_string(),
-    });
+    };
     let held = if info.has_refresh_token {
         Key::Yes
     } else {
         Key::No
     };
-    let shown = frag();
-    if let Some(problem) = info.storage_problem {
-        shown.add(
-            &el("p")
-                .class("notice error")
-                .test_id("storage-warning")
-                .words(ctx.language.text(Text::with(
-                    Key::OnlyInMemory,
-                    [outcome::storage_problem(&problem)],
-                ))),
-        );
-    }
-    let list = el("dl").class("facts");
+    let storage_warning = info.storage_problem.map(|problem| {
+        let words = Text::with(Key::OnlyInMemory, [outcome::storage_problem(&problem)]);
+        view! {
+            <p class="notice error" data-testid="storage-warning">{language.text(words)}</p>
+        }
+    });
     let email = info.email.unwrap_or_else(|| "—".into());
-    fact(language, &list, Key::User, "info-username").text(&info.username);
-    fact(language, &list, Key::Email, "info-email").text(&email);
-    fact(language, &list, Key::ExpiresIn, "info-expires-in")
-        .class("countdown")
-        .words(seconds_left);
-    fact(language, &list, Key::ObtainedAt, "info-obtained-at")
-        .words(words(move || language.time(obtained_at)));
-    fact(language, &list, Key::RefreshHeld, "info-has-refresh").words(ctx.language.t(held));
-    fact(language, &list, Key::LastRotated, "info-rotated-at").words(rotated);
-    fact(language, &list, Key::Clock, "info-drift")
-        .words(ctx.language.text(clock_drift(info.clock_drift_ms)));
-    preview(
-        language,
-        &list,
-        Key::AccessToken,
-        "preview-access",
-        &info.access_preview,
-    );
-    preview(
-        language,
-        &list,
-        Key::IdToken,
-        "preview-id",
-        &info.id_preview,
-    );
     let refresh = info.refresh_preview.unwrap_or_else(|| "—".into());
-    preview(
-        language,
-        &list,
-        Key::RefreshToken,
-        "preview-refresh",
-        &refresh,
-    );
-    shown.child(list)
+    view! {
+        {storage_warning}
+        <dl class="facts">
+            {fact(ctx, Key::User, "info-username", info.username)}
+            {fact(ctx, Key::Email, "info-email", email)}
+            <dt>{language.t(Key::ExpiresIn)}</dt>
+            <dd class="countdown" data-testid="info-expires-in">{seconds_left}</dd>
+            {fact(ctx, Key::ObtainedAt, "info-obtained-at", move || language.time(obtained_at))}
+            {fact(ctx, Key::RefreshHeld, "info-has-refresh", language.t(held))}
+            {fact(ctx, Key::LastRotated, "info-rotated-at", rotated)}
+            {fact(ctx, Key::Clock, "info-drift", language.text(clock_drift(info.clock_drift_ms)))}
+            {preview(ctx, Key::AccessToken, "preview-access", info.access_preview)}
+            {preview(ctx, Key::IdToken, "preview-id", info.id_preview)}
+            {preview(ctx, Key::RefreshToken, "preview-refresh", refresh)}
+        </dl>
+    }
 }

@@ -94,6 +94,10 @@ async fn confirm_user(
 struct TokenFilter {
     user_pool_id: Option<String>,
     username: Option<String>,
+    /// Only the access tokens: the refresh tokens still refresh (a revoked access token, as an
+    /// API that checks with Cognito meets it).
+    #[serde(default)]
+    access_tokens_only: bool,
 }
 
 impl TokenFilter {
@@ -103,8 +107,9 @@ impl TokenFilter {
     }
 }
 
-/// Deletes the access and refresh tokens and the sign-in sessions the filter names: from then
-/// on Cognito refuses them, as it does revoked ones.
+/// Deletes the access and refresh tokens and the sign-in sessions the filter names (only the
+/// access tokens with `accessTokensOnly`): from then on Cognito refuses them, as it does
+/// revoked ones.
 async fn expire_tokens(State(ctx): State<Ctx>, Json(filter): Json<TokenFilter>) -> Json<Value> {
     let mut accounts = ctx.cognito.write();
     let state = accounts.default_mut();
@@ -112,12 +117,14 @@ async fn expire_tokens(State(ctx): State<Ctx>, Json(filter): Json<TokenFilter>) 
     state
         .access_tokens
         .retain(|_, t| !filter.matches(&t.user_pool_id, &t.username));
-    state
-        .refresh_tokens
-        .retain(|_, t| !filter.matches(&t.user_pool_id, &t.username));
-    state
-        .sessions
-        .retain(|_, s| !filter.matches(&s.user_pool_id, &s.username));
+    if !filter.access_tokens_only {
+        state
+            .refresh_tokens
+            .retain(|_, t| !filter.matches(&t.user_pool_id, &t.username));
+        state
+            .sessions
+            .retain(|_, s| !filter.matches(&s.user_pool_id, &s.username));
+    }
     let after = state.access_tokens.len() + state.refresh_tokens.len() + state.sessions.len();
     Json(json!({ "expiredTokens": before - after }))
 }
