@@ -2,7 +2,6 @@
 //! release build serves any user pool. Every problem names the field at fault.
 
 use crate::cognito::regional_endpoint;
-use crate::wire;
 use serde::Deserialize;
 use std::fmt;
 
@@ -102,6 +101,19 @@ struct ConfigFile {
 /// Access tokens live at least 5 minutes; a longer lead would refresh all the time.
 const MAX_PROACTIVE_REFRESH_S: u64 = 240;
 
+/// Reads `text` as a `T`, or says where it failed (the field path, empty for the whole text)
+/// with serde_json's error, which quotes the text: config.json holds no secret.
+fn parse<T: serde::de::DeserializeOwned>(text: &str) -> Result<T, (String, serde_json::Error)> {
+    let mut de = serde_json::Deserializer::from_str(text);
+    let value = serde_path_to_error::deserialize(&mut de).map_err(|e| {
+        let at = e.path().to_string();
+        let at = if at == "." { String::new() } else { at };
+        (at, e.into_inner())
+    })?;
+    de.end().map_err(|e| (String::new(), e))?;
+    Ok(value)
+}
+
 impl Config {
     /// The pool's name as SRP uses it: the pool id after the region and `_`.
     pub fn pool_name(&self) -> &str {
@@ -115,7 +127,7 @@ impl Config {
         // serde would also take a JSON array for the object, its fields in order.
         let is_object = raw.trim_start().starts_with('{');
         // The file holds no secret, so serde's words (which quote the value) are kept.
-        let file: ConfigFile = match wire::parse(raw) {
+        let file: ConfigFile = match parse(raw) {
             Err((_, e)) if !e.is_data() => {
                 return Err(error("", format!("not valid JSON ({e})")));
             }

@@ -246,28 +246,28 @@ mod tests {
     }
 
     #[test]
-    fn a_bad_answer_names_the_field_and_never_quotes_a_token() {
+    fn a_bad_answer_says_what_is_wrong_and_never_quotes_a_token() {
         let token = "eyJraWQiOiJzZWNyZXQifQ.eyJzdWIiOiJ4In0.c2lnbmF0dXJl";
         for (body, says) in [
             (
                 format!(
                     r#"{{"AuthenticationResult":{{"AccessToken":"a","IdToken":"i","ExpiresIn":"{token}"}}}}"#
                 ),
-                r#""AuthenticationResult.ExpiresIn" has the wrong type or value"#,
+                "a value of the wrong type (line 1, column 122)",
             ),
             (
                 format!(
                     r#"{{"AuthenticationResult":{{"AccessToken":{{"{token}":1}},"IdToken":"i","ExpiresIn":1}}}}"#
                 ),
-                r#""AuthenticationResult.AccessToken" has the wrong type or value"#,
+                "a value of the wrong type (line 1, column",
             ),
             (
                 format!(r#"{{"AuthenticationResult":{{"IdToken":"{token}","ExpiresIn":1}}}}"#),
-                r#""AuthenticationResult.AccessToken" is missing"#,
+                r#""AccessToken" is missing"#,
             ),
             (
                 format!(r#"{{"Session":{{"{token}":1}}}}"#),
-                r#""Session" has the wrong type or value"#,
+                "a value of the wrong type (line 1, column",
             ),
             (
                 format!(r#"{{"AuthenticationResult":{{"{token}":[}}}}"#),

@@ -152,28 +152,31 @@ pub(crate) mod tests {
     }
 
     #[test]
-    fn bad_claims_are_named_without_quoting_them() {
+    fn bad_claims_are_placed_without_quoting_them() {
         let secret = "eyJzZWNyZXQ.c2VjcmV0LWNsYWlt.c2ln";
         let token = |claims: &str| format!("a.{}.c", base64url(claims.as_bytes()));
         for (claims, says) in [
             (
                 format!(r#"{{"sub":"x","iat":1,"exp":"{secret}"}}"#),
-                r#""exp" has the wrong type or value"#,
+                "a value of the wrong type (line 1, column 60)",
             ),
             (
                 format!(r#"{{"sub":{{"{secret}":1}},"iat":1,"exp":2}}"#),
-                r#""sub" has the wrong type or value"#,
+                "a value of the wrong type (line 1, column 7)",
             ),
             (
                 format!(r#"{{"sub":"x","iat":1,"exp":2,"email":["{secret}"]}}"#),
-                r#""email" has the wrong type or value"#,
+                "a value of the wrong type (line 1, column 35)",
             ),
             (
                 format!(r#"{{"{secret}":"x","iat":1,"exp":2}}"#),
                 r#""sub" is missing"#,
             ),
             (format!(r#"{{"sub":"{secret}"#), "not valid JSON"),
-            (format!(r#""{secret}""#), "not the JSON object expected"),
+            (
+                format!(r#""{secret}""#),
+                "a value of the wrong type (line 1, column 35)",
+            ),
         ] {
             let err = decode_claims(&token(&claims)).unwrap_err();
             let shown = format!("{err} {err:?}");

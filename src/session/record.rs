@@ -3,7 +3,7 @@
 
 use super::{JwtError, Session, decode_claims};
 use crate::secret::{AccessToken, IdToken, RefreshToken};
-use crate::wire::{self, Fault};
+use crate::wire::{self, WireError};
 use serde::{Deserialize, Serialize};
 use std::fmt;
 
@@ -18,8 +18,8 @@ pub enum RecordError {
     NotJson,
     /// A record version this app does not read.
     UnknownVersion(Option<u64>),
-    /// Fields the record must have are missing; names them.
-    MissingFields(String),
+    /// A field is missing (named) or holds the wrong type of value (placed).
+    BadField(WireError),
     /// A token in it cannot be read.
     BadToken(JwtError),
 }
@@ -35,7 +35,10 @@ impl fmt::Display for RecordError {
                 )
             }
             RecordError::UnknownVersion(None) => f.write_str("it has no format version"),
-            RecordError::MissingFields(e) => write!(f, "it is incomplete ({e})"),
+            RecordError::BadField(WireError::Missing(field)) => {
+                write!(f, "it is incomplete (\"{field}\" is missing)")
+            }
+            RecordError::BadField(e) => write!(f, "it cannot be read ({e})"),
             RecordError::BadToken(e) => write!(f, "{e}"),
         }
     }
@@ -81,15 +84,14 @@ impl Session {
     /// Reads a record written by [`Session::to_record`]; the error says what is wrong with it
     /// without quoting a token.
     pub fn from_record(raw: &str) -> Result<Session, RecordError> {
-        let version: Version = wire::read(raw).map_err(|e| match e.fault {
-            Fault::NotJson { .. } => RecordError::NotJson,
-            Fault::Missing | Fault::Unexpected => RecordError::UnknownVersion(None),
+        let version: Version = wire::read(raw).map_err(|e| match e {
+            WireError::NotJson(_) => RecordError::NotJson,
+            WireError::Missing(_) | WireError::Unexpected(_) => RecordError::UnknownVersion(None),
         })?;
         if version.v != Some(RECORD_VERSION.into()) {
             return Err(RecordError::UnknownVersion(version.v));
         }
-        let record: Record =
-            wire::read(raw).map_err(|e| RecordError::MissingFields(e.to_string()))?;
+        let record: Record = wire::read(raw).map_err(RecordError::BadField)?;
         Ok(Session {
             access_claims: decode_claims(record.access_token.expose())
                 .map_err(RecordError::BadToken)?,
@@ -189,7 +191,7 @@ mod tests {
         );
         let err = Session::from_record(r#"{"v":1,"username":"a"}"#).unwrap_err();
         assert!(
-            matches!(err, RecordError::MissingFields(ref m) if m.contains("access_token")),
+            matches!(err, RecordError::BadField(WireError::Missing(ref m)) if m == "access_token"),
             "{err:?}"
         );
     }
@@ -223,7 +225,7 @@ mod tests {
         let err = Session::from_record(&with("obtained_at_ms", token.into())).unwrap_err();
         assert_eq!(
             err.to_string(),
-            r#"it is incomplete ("obtained_at_ms" has the wrong type or value)"#
+            "it cannot be read (a value of the wrong type (line 1, column 514))"
         );
     }
 
