@@ -1,7 +1,7 @@
 //! The state every part of the sign-in shares, made by [`super::Authenticator`] and provided to
 //! the components below it: the auth service, the screen, what is running, the notice, the
-//! operation log and the token info. The user's requests (`intents.rs`) run through one Leptos
-//! `Action`; the browser hooks that keep the session alive are in `hooks.rs`; what each
+//! operation log and the token info. The user's requests (`intents.rs`) run one at a time, as
+//! tasks; the browser hooks that keep the session alive are in `hooks.rs`; what each
 //! outcome shows is decided in `crate::outcome` and applied here.
 
 use super::intents::Intent;
@@ -59,10 +59,8 @@ pub(crate) struct Ctx {
     pub info: RwSignal<Option<TokenInfo>>,
     /// The last username typed or confirmed, to fill the next form with.
     pub known_username: RwSignal<String>,
-    /// The user's requests, one at a time.
-    intents: Action<(Ctx, Intent), ()>,
-    /// Whether a request runs.
-    pending: Memo<bool>,
+    /// The user's request under way, if any: one at a time.
+    running: RwSignal<Option<Busy>>,
     /// The notice shown, if any.
     pub notice: RwSignal<Option<Notice>>,
     /// Where what happens is written.
@@ -77,16 +75,13 @@ impl Ctx {
     /// The state around `auth`, in `language`, owned by the current owner; [`Ctx::start`]
     /// wires it to the browser.
     pub fn new(auth: BrowserAuth, language: Language, log: AuthLog) -> Self {
-        let intents =
-            Action::new_local(|(ctx, intent): &(Ctx, Intent)| ctx.perform(intent.clone()));
         Self {
             auth: StoredValue::new_local(auth),
             screen: RwSignal::new(Screen::SignIn),
             language,
             info: RwSignal::new(None),
             known_username: RwSignal::new(String::new()),
-            intents,
-            pending: intents.pending(),
+            running: RwSignal::new(None),
             notice: RwSignal::new(None),
             log,
             now_ms: RwSignal::new(js_sys::Date::now() as u64),
@@ -152,28 +147,30 @@ impl Ctx {
     /// Sends `intent` unless a request already runs (no double submit); the notice of the last
     /// one goes.
     pub fn act(self, intent: Intent) {
-        if self.pending.get_untracked() {
+        if self.running.get_untracked().is_some() {
             return;
         }
         self.notice.set(None);
-        self.intents.dispatch_local((self, intent));
+        self.running.set(Some(intent.busy()));
+        leptos::task::spawn_local(async move {
+            self.perform(intent).await;
+            self.running.set(None);
+        });
     }
 
     /// Whether a request runs (tracked): buttons are disabled meanwhile.
     pub fn is_busy(self) -> bool {
-        self.pending.get()
+        self.running.with(Option::is_some)
     }
 
     /// What runs, if anything (tracked): its button says so.
     pub fn busy(self) -> Option<Busy> {
-        self.intents
-            .input()
-            .with(|running| running.as_ref().map(|(_, intent)| intent.busy()))
+        self.running.get()
     }
 
     /// Whether a request runs, untracked (the keep-alive leaves failures to it).
     pub fn is_busy_untracked(self) -> bool {
-        self.pending.get_untracked()
+        self.running.with_untracked(Option::is_some)
     }
 
     /// Shows an outcome: its screen, notice, log line and token info.

@@ -1,5 +1,5 @@
 //! What the user can ask of the session: sign in, answer a challenge, read the token info,
-//! refresh. Each is an [`Intent`], run by the [`Ctx`]'s one `Action` (one at a time); each runs
+//! refresh. Each is an [`Intent`], run by [`Ctx::act`] as a task, one at a time; each runs
 //! its auth calls and applies what `crate::outcome` says they lead to. The account's requests
 //! are in `account_intents.rs`; the keep-alive, other tabs' news and signing out, which never
 //! wait for a button, are here too.
@@ -65,7 +65,7 @@ impl Intent {
 }
 
 impl Ctx {
-    /// Runs `intent` (the `Action`'s function).
+    /// Runs `intent` (the task [`Ctx::act`] starts).
     pub(super) async fn perform(self, intent: Intent) {
         let auth = self.auth();
         match intent {
