@@ -13,7 +13,10 @@ fn main() {
     // Debug builds only: in release it costs ~KB for messages no user reads.
     #[cfg(debug_assertions)]
     console_error_panic_hook::set_once();
-    leptos::mount::mount_to_body(app::App);
+    // config.json is asked for first, so its (preloaded) answer is on its way while the page
+    // is mounted: a task's first poll would come only after that.
+    let config = app::started(cognito_client::browser::load_config(app::CONFIG_URL));
+    leptos::mount::mount_to_body(move || leptos::view! { <app::App config /> });
 }
 
 /// The app runs in the browser only (`trunk serve`, README): on the host there is nothing to run.
@@ -22,18 +25,33 @@ fn main() {}
 
 #[cfg(target_arch = "wasm32")]
 mod app {
-    use cognito_client::browser::load_config;
     use cognito_client::config::{Config, RefreshMode};
     use cognito_client::i18n::{Key, Text};
     use cognito_client::ui::{
         AccountSettings, AuthLog, Authenticator, Language, LanguageSwitch, OperationLog, TokenPanel,
     };
+    use futures::future::{LocalBoxFuture, MaybeDone, maybe_done};
+    use futures::task::{Context, noop_waker_ref};
     use leptos::prelude::*;
     use std::time::Duration;
 
     /// Where the config is: beside `index.html` at the site's root (an absolute path, so a deep
     /// link such as `/some/page` that the server answers with `index.html` finds it too).
-    const CONFIG_URL: &str = "/config.json";
+    pub const CONFIG_URL: &str = "/config.json";
+
+    /// `config.json`'s answer, being loaded.
+    pub type Loading =
+        std::pin::Pin<Box<MaybeDone<LocalBoxFuture<'static, Result<Config, String>>>>>;
+
+    /// `load`, polled once now so the request leaves at once (a future does nothing until
+    /// polled); what it gives, if it is done already, is kept for whoever awaits it next.
+    pub fn started(load: impl Future<Output = Result<Config, String>> + 'static) -> Loading {
+        let mut loading = Box::pin(maybe_done(Box::pin(load) as LocalBoxFuture<'static, _>));
+        let _ = loading
+            .as_mut()
+            .poll(&mut Context::from_waker(noop_waker_ref()));
+        loading
+    }
 
     /// How long the config may take before the page says it is loading it.
     const CONFIG_LATE: Duration = Duration::from_millis(300);
@@ -46,15 +64,21 @@ mod app {
     /// drawn first would cost every start a frame and a layout for words nobody has time to
     /// read (~35 ms under 4x CPU, measured with the first-load benchmark's profiles).
     #[component]
-    pub fn App() -> impl IntoView {
+    pub fn App(
+        /// `config.json`, already asked for.
+        config: Loading,
+    ) -> impl IntoView {
         let language = Language::from_browser();
         provide_context(language);
         provide_context(AuthLog::new());
         // The page's title says the app's name in the page's language.
         Effect::new(move || document().set_title(language.get().template(Key::AppTitle)));
         // A signal and a task rather than a `LocalResource`: 7.4 KB brotli less (docs/size.md).
-        let config = RwSignal::new(None::<Result<Config, String>>);
-        leptos::task::spawn_local(async move { config.set(Some(load_config(CONFIG_URL).await)) });
+        let (mut loading, config) = (config, RwSignal::new(None::<Result<Config, String>>));
+        leptos::task::spawn_local(async move {
+            loading.as_mut().await;
+            config.set(loading.as_mut().take_output());
+        });
         let late = RwSignal::new(false);
         set_timeout(move || late.set(true), CONFIG_LATE);
         let page = move || {
