@@ -70,7 +70,8 @@ export function securityHeaders(config, html) {
     "form-action 'none'",
     "frame-ancestors 'none'",
     // Trusted Types, with no policy: no HTML string ever becomes markup (innerHTML and the
-    // like throw). The app builds its page from elements and text nodes (src/ui/dom.rs).
+    // like throw). The app's views never use `view!` for a fully static element, which tachys
+    // would make from an HTML string (src/ui/mod.rs; tests/scripts/trusted-types.test.mjs).
     "require-trusted-types-for 'script'",
     "trusted-types 'none'",
   ].join('; ');

@@ -91,7 +91,7 @@ STACK_PIDS+=($!) # a port that accepts and never answers, for the timeout test
 export CHROMEDRIVER=/usr/bin/chromedriver
 export COGNITO_TEST_ENDPOINT="$COGNITO_URL"
 export COGNITO_TEST_BLACKHOLE="http://127.0.0.1:$TEST_BLACKHOLE_PORT/"
-# The library's tests, tests/web.rs and the example app's check (examples/hello).
+# The library's tests, tests/web.rs and the example apps' checks (examples/*/check.rs).
 tests wasm-bindgen-tests cargo test --target wasm32-unknown-unknown
 
 # A failed build leaves no dist/ behind, so nothing below runs on an old one.

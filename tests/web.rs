@@ -9,7 +9,6 @@ use cognito_client::browser::{FetchClient, SessionStorageStore};
 use cognito_client::cognito::{
     CallError, ErrorCode, InitiateAuth, TransportError, build_request, parse_response,
 };
-use cognito_client::config::Config;
 use cognito_client::secret::Password;
 use cognito_client::ui::{Authenticator, TokenPanel, use_auth};
 use gloo_timers::future::TimeoutFuture;
@@ -19,17 +18,11 @@ use wasm_bindgen_test::*;
 
 wasm_bindgen_test_configure!(run_in_browser);
 
-/// Set at build time by scripts/test.sh; a build without them fails these tests loudly.
-fn endpoint() -> &'static str {
-    match option_env!("COGNITO_TEST_ENDPOINT") {
-        Some(url) => url,
-        None => {
-            panic!(
-                "build with COGNITO_TEST_ENDPOINT set to a seeded local Cognito (scripts/test.sh)"
-            )
-        }
-    }
-}
+// The examples' checks share these: the local Cognito's URL and config, a place to mount in,
+// reading and typing by data-testid, signing `demo` in.
+#[path = "../examples/browser_check.rs"]
+mod browser_check;
+use browser_check::{config, endpoint, root, sign_in_as_demo, when};
 
 fn blackhole() -> &'static str {
     match option_env!("COGNITO_TEST_BLACKHOLE") {
@@ -38,7 +31,6 @@ fn blackhole() -> &'static str {
     }
 }
 
-const POOL: &str = "us-east-1_DemoPool1";
 const CLIENT: &str = "demorotation1";
 
 fn session_storage() -> web_sys::Storage {
@@ -133,45 +125,10 @@ async fn fetch_gives_up_on_a_server_that_never_answers() {
     assert_eq!(err, CallError::Transport(TransportError::Timeout));
 }
 
-fn container() -> web_sys::HtmlElement {
-    let document = web_sys::window().unwrap().document().unwrap();
-    let div = document.create_element("div").unwrap();
-    document.body().unwrap().append_child(&div).unwrap();
-    div.unchecked_into()
-}
-
 fn find(root: &web_sys::HtmlElement, test_id: &str) -> Option<web_sys::HtmlElement> {
     root.query_selector(&format!("[data-testid='{test_id}']"))
         .unwrap()
         .map(|e| e.unchecked_into())
-}
-
-/// Waits (up to 10 s) for an element to appear: the app's work is asynchronous.
-async fn wait_for(root: &web_sys::HtmlElement, test_id: &str) -> web_sys::HtmlElement {
-    for _ in 0..200 {
-        settle().await;
-        if let Some(element) = find(root, test_id) {
-            return element;
-        }
-        TimeoutFuture::new(50).await;
-    }
-    panic!(
-        "[data-testid={test_id}] never appeared; page: {}",
-        root.inner_text()
-    );
-}
-
-/// Lets the page redraw: its effects run on a microtask, done before this timer fires.
-async fn settle() {
-    TimeoutFuture::new(0).await;
-}
-
-fn type_into(root: &web_sys::HtmlElement, test_id: &str, text: &str) {
-    let input: web_sys::HtmlInputElement = find(root, test_id).unwrap().unchecked_into();
-    input.set_value(text);
-    input
-        .dispatch_event(&web_sys::Event::new("input").unwrap())
-        .unwrap();
 }
 
 #[wasm_bindgen_test]
@@ -190,26 +147,11 @@ async fn the_committed_config_is_read() {
     assert_eq!(config.user_pool_id, "us-east-1_DemoPool1");
 }
 
-fn test_config() -> Config {
-    Config::parse(&format!(
-        r#"{{"region":"us-east-1","userPoolId":"{POOL}","clientId":"{CLIENT}","endpoint":"{}"}}"#,
-        endpoint()
-    ))
-    .unwrap()
-}
-
-async fn sign_in(root: &web_sys::HtmlElement) {
-    wait_for(root, "sign-in-form").await;
-    type_into(root, "username", "demo");
-    type_into(root, "password", "Demo-Passw0rd!");
-    find(root, "sign-in").unwrap().click();
-}
-
 #[wasm_bindgen_test]
 async fn the_authenticator_signs_in_and_shows_its_children() {
     session_storage().clear().unwrap();
-    let config = test_config();
-    let root = container();
+    let config = config();
+    let root = root();
     let _mounted = leptos::mount::mount_to(root.clone(), move || {
         view! {
             <Authenticator config>
@@ -217,7 +159,7 @@ async fn the_authenticator_signs_in_and_shows_its_children() {
             </Authenticator>
         }
     });
-    wait_for(&root, "sign-in-form").await;
+    when(&root, "sign-in-form", |_| true).await;
     assert!(
         root.query_selector("label[for=username]")
             .unwrap()
@@ -228,9 +170,8 @@ async fn the_authenticator_signs_in_and_shows_its_children() {
             .unwrap()
             .is_some()
     );
-    sign_in(&root).await;
-    let user = wait_for(&root, "info-username").await;
-    assert_eq!(user.inner_text(), "demo");
+    sign_in_as_demo(&root).await;
+    when(&root, "info-username", |name| name == "demo").await;
     assert_eq!(
         find(&root, "info-email").unwrap().inner_text(),
         "demo@example.com"
@@ -251,8 +192,8 @@ async fn the_authenticator_signs_in_and_shows_its_children() {
 #[wasm_bindgen_test]
 async fn use_auth_follows_the_session_and_gives_a_token() {
     session_storage().clear().unwrap();
-    let config = test_config();
-    let root = container();
+    let config = config();
+    let root = root();
     let token = RwSignal::new(None::<String>);
     let _mounted = leptos::mount::mount_to(root.clone(), move || {
         view! {
@@ -275,8 +216,8 @@ async fn use_auth_follows_the_session_and_gives_a_token() {
             </Authenticator>
         }
     });
-    sign_in(&root).await;
-    assert_eq!(wait_for(&root, "who").await.inner_text(), "demo");
+    sign_in_as_demo(&root).await;
+    when(&root, "who", |name| name == "demo").await;
     assert!(!find(&root, "sub").unwrap().inner_text().is_empty());
     find(&root, "ask").unwrap().click();
     for _ in 0..100 {
@@ -293,7 +234,7 @@ async fn use_auth_follows_the_session_and_gives_a_token() {
         record["access_token"].as_str()
     );
     find(&root, "leave").unwrap().click();
-    wait_for(&root, "sign-in-form").await;
+    when(&root, "sign-in-form", |_| true).await;
     assert!(find(&root, "who").is_none());
     assert!(session_storage().get_item(&key).unwrap().is_none());
 }
@@ -322,6 +263,33 @@ async fn tab_messages_reach_the_other_tabs_of_the_same_client_only() {
     }
     TimeoutFuture::new(100).await;
     assert_eq!(*heard.borrow(), [("receiver", TabMessage::SessionWanted)]);
+}
+
+/// A tab link goes with its last handle (the auth service of an Authenticator that went): its
+/// channel is closed and hears nothing more.
+#[wasm_bindgen_test]
+async fn a_tab_link_that_is_gone_hears_nothing_more() {
+    use cognito_client::auth::{TabLink, TabMessage};
+    use cognito_client::browser::BrowserTabs;
+    use std::cell::Cell;
+    use std::rc::Rc;
+    let sender = BrowserTabs::new("gonetabs", true);
+    let heard = Rc::new(Cell::new(0));
+    let counter = heard.clone();
+    let receiver = BrowserTabs::new("gonetabs", true);
+    receiver.listen(move |_| counter.set(counter.get() + 1));
+    sender.publish(&TabMessage::SessionWanted);
+    for _ in 0..40 {
+        if heard.get() > 0 {
+            break;
+        }
+        TimeoutFuture::new(25).await;
+    }
+    assert_eq!(heard.get(), 1);
+    drop(receiver);
+    sender.publish(&TabMessage::SessionWanted);
+    TimeoutFuture::new(200).await;
+    assert_eq!(heard.get(), 1, "a closed link heard a message");
 }
 
 #[wasm_bindgen_test]

@@ -66,8 +66,9 @@ pub struct Call {
 fn Protected(api: String) -> impl IntoView {
     let auth = use_auth();
     let call = Action::new_local(move |_: &()| call_api(auth, api.clone()));
+    let (pending, value) = (call.pending(), call.value());
     let steps = move || {
-        call.value().with(|call| {
+        value.with(|call| {
             let steps = call.as_ref().map(|c| c.steps.clone()).unwrap_or_default();
             steps
                 .into_iter()
@@ -76,12 +77,12 @@ fn Protected(api: String) -> impl IntoView {
         })
     };
     view! {
-        <button data-testid="call-api" disabled=move || call.pending().get()
+        <button data-testid="call-api" disabled=move || pending.get()
             on:click=move |_| { call.dispatch_local(()); }>
             "Call the API"
         </button>
         <ol data-testid="api-steps">{steps}</ol>
-        <pre data-testid="api-answer">{move || call.value().get().map(|c| c.answer)}</pre>
+        <pre data-testid="api-answer">{move || value.with(|c| c.as_ref().map(|c| c.answer.clone()))}</pre>
     }
 }
 

@@ -1,6 +1,7 @@
 use crate::auth::{Backoff, TabLink, TabMessage};
 use futures::channel::oneshot;
 use js_sys::{Function, Reflect};
+use std::cell::RefCell;
 use std::rc::Rc;
 use wasm_bindgen::prelude::*;
 
@@ -18,6 +19,22 @@ struct Inner {
     tab: String,
     /// `None` when sharing is switched off in config.json or the browser has no channel.
     channel: Option<web_sys::BroadcastChannel>,
+    /// What [`BrowserTabs::listen`] handed the channel, kept until the link goes.
+    listener: RefCell<Option<Listener>>,
+}
+
+/// A handler of the channel's messages.
+type Listener = Closure<dyn Fn(web_sys::MessageEvent)>;
+
+/// The last handle gone (the auth service dropped with the Authenticator that made it): the
+/// channel is closed and its listener goes with it.
+impl Drop for Inner {
+    fn drop(&mut self) {
+        if let Some(channel) = &self.channel {
+            channel.set_onmessage(None);
+            channel.close();
+        }
+    }
 }
 
 impl BrowserTabs {
@@ -36,29 +53,28 @@ impl BrowserTabs {
                         .unwrap_or_default(),
                 ),
                 channel,
+                listener: RefCell::new(None),
             }),
         }
     }
 
-    /// Calls `handler` with every message another tab sends. Call once, before anything is
-    /// published, so no answer is missed.
+    /// Calls `handler` with every message another tab sends, for as long as this link lives.
+    /// Call once, before anything is published, so no answer is missed.
     pub fn listen(&self, handler: impl Fn(TabMessage) + 'static) {
         let Some(channel) = &self.inner.channel else {
             return;
         };
-        let on_message =
-            Closure::<dyn Fn(web_sys::MessageEvent)>::new(move |event: web_sys::MessageEvent| {
-                let message = event
-                    .data()
-                    .as_string()
-                    .and_then(|text| TabMessage::from_text(&text));
-                if let Some(message) = message {
-                    handler(message);
-                }
-            });
+        let on_message = Listener::new(move |event: web_sys::MessageEvent| {
+            let message = event
+                .data()
+                .as_string()
+                .and_then(|text| TabMessage::from_text(&text));
+            if let Some(message) = message {
+                handler(message);
+            }
+        });
         channel.set_onmessage(Some(on_message.as_ref().unchecked_ref()));
-        // The listener lives as long as the page.
-        on_message.forget();
+        *self.inner.listener.borrow_mut() = Some(on_message);
     }
 
     fn mark_prefix(&self) -> String {

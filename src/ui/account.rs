@@ -49,7 +49,7 @@ pub fn AccountSettings() -> impl IntoView {
         new_app: RwSignal::new(None),
     };
     let (current, new) = (RwSignal::new(String::new()), RwSignal::new(String::new()));
-    let username = ctx.auth().info().map(|info| info.username);
+    let username = ctx.with_auth(|auth| auth.info().map(|info| info.username));
     let change = move |ev: SubmitEvent| {
         ev.prevent_default();
         ctx.act(Intent::ChangePassword(

@@ -128,7 +128,8 @@ impl Ctx {
 
     /// The name authenticator apps list the account under: the config's, or the page's host.
     pub fn mfa_issuer(self) -> String {
-        self.auth().config().mfa_issuer.clone().unwrap_or_else(|| {
+        let configured = self.with_auth(|auth| auth.config().mfa_issuer.clone());
+        configured.unwrap_or_else(|| {
             web_sys::window()
                 .and_then(|w| w.location().host().ok())
                 .unwrap_or_default()
@@ -138,7 +139,7 @@ impl Ctx {
     /// The password rules to show where a password is chosen: the config's, or Cognito's
     /// default policy.
     pub fn password_policy(self) -> Text {
-        let configured = self.auth().config().password_policy.clone();
+        let configured = self.with_auth(|auth| auth.config().password_policy.clone());
         configured.map_or(Key::PasswordPolicy.into(), Text::Raw)
     }
 }

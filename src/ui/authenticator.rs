@@ -11,6 +11,7 @@ use super::sign_in::{
 use crate::browser::browser_auth;
 use crate::config::Config;
 use crate::outcome::Screen;
+use leptos::context::Provider;
 use leptos::prelude::*;
 
 /// Signs a user in to the user pool `config` names, then shows its children.
@@ -60,7 +61,6 @@ pub fn Authenticator(
     let (language, log) = (use_language(), use_log());
     let (auth, tabs) = browser_auth(config);
     let ctx = Ctx::new(auth, language, log);
-    provide_context(ctx);
     ctx.start(tabs);
     language.warm_clock();
     let screen = move || match ctx.screen() {
@@ -75,9 +75,12 @@ pub fn Authenticator(
         Screen::ResetPassword(username) => view! { <ResetPasswordForm ctx username /> }.into_any(),
         Screen::SignedIn => children.as_ref().map(|children| children()).into_any(),
     };
+    // The screens and the children find the state below this Provider only.
     view! {
-        {move || notice_bar(ctx)}
-        {screen}
+        <Provider value=ctx>
+            {move || notice_bar(ctx)}
+            {screen}
+        </Provider>
     }
 }
 
@@ -90,12 +93,16 @@ fn notice_bar(ctx: Ctx) -> Option<impl IntoView + use<>> {
 }
 
 /// Once the new screen is drawn (the next frame), focuses its heading — the first card's
-/// `h2`, made focusable for it — so keyboard and screen-reader users start there, not on the
-/// page's body where a button that went away leaves them.
+/// `h2` (a screen is a `section.card`), made focusable for it; never the early sign-in screen's
+/// in `index.html` — so keyboard and screen-reader users start there, not on the page's body
+/// where a button that went away leaves them.
 pub(super) fn focus_screen_heading() {
     use wasm_bindgen::JsCast;
     let focus = wasm_bindgen::closure::Closure::once_into_js(|| {
-        let heading = document().query_selector("main .card h2").ok().flatten();
+        let heading = document()
+            .query_selector(".card h2:not(#early-sign-in *)")
+            .ok()
+            .flatten();
         if let Some(heading) = heading.and_then(|h| h.dyn_into::<web_sys::HtmlElement>().ok()) {
             let _ = heading.set_attribute("tabindex", "-1");
             let _ = heading.focus();

@@ -12,7 +12,8 @@ use crate::i18n::{Key, Text};
 use crate::outcome::{Notice, Outcome, Screen, Situation, Tone, Topic};
 use leptos::prelude::*;
 
-/// What is under way; while anything is, every button is disabled (no double submit).
+/// Which of the user's requests is under way; while one is, every button that sends one is
+/// disabled (no double submit).
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Busy {
     /// Signing in.
@@ -68,7 +69,7 @@ pub(crate) struct Ctx {
     /// The device clock, ticking once a second for the countdown.
     pub now_ms: RwSignal<u64>,
     /// A background keep-alive is under way (the timer must not stack them).
-    pub keeping_alive: StoredValue<bool>,
+    keeping_alive: StoredValue<bool>,
 }
 
 impl Ctx {
@@ -105,9 +106,34 @@ impl Ctx {
         }
     }
 
-    /// The auth service (a cheap clone: every clone shares one session).
+    /// The auth service (a cheap clone: every clone shares one session). Take it before a task
+    /// starts: once the Authenticator is gone it is gone too.
     pub fn auth(self) -> BrowserAuth {
         self.auth.get_value()
+    }
+
+    /// The auth service, if the Authenticator is still there.
+    pub fn try_auth(self) -> Option<BrowserAuth> {
+        self.auth.try_get_value()
+    }
+
+    /// Reads the auth service without a clone of the handle.
+    pub fn with_auth<T>(self, read: impl FnOnce(&BrowserAuth) -> T) -> T {
+        self.auth.with_value(read)
+    }
+
+    /// Whether a background keep-alive may start now (none runs); marks one as running.
+    pub fn begin_keep_alive(self) -> bool {
+        let idle = self.keeping_alive.try_get_value() == Some(false);
+        if idle {
+            self.keeping_alive.set_value(true);
+        }
+        idle
+    }
+
+    /// The background keep-alive has ended.
+    pub fn end_keep_alive(self) {
+        self.keeping_alive.set_value(false);
     }
 
     /// The screen shown (tracked).
@@ -141,7 +167,7 @@ impl Ctx {
             self.info.set(None);
         }
         self.screen.set(screen);
-        super::focus_screen_heading();
+        super::authenticator::focus_screen_heading();
     }
 
     /// Sends `intent` unless a request already runs (no double submit); the notice of the last
@@ -152,8 +178,9 @@ impl Ctx {
         }
         self.notice.set(None);
         self.running.set(Some(intent.busy()));
+        let auth = self.auth();
         leptos::task::spawn_local(async move {
-            self.perform(intent).await;
+            self.perform(auth, intent).await;
             self.running.set(None);
         });
     }
@@ -205,7 +232,7 @@ impl Ctx {
     /// Where the page stands, for the outcome of a failure.
     pub fn situation(self) -> Situation {
         Situation {
-            signed_in: self.auth().is_signed_in(),
+            signed_in: self.with_auth(|auth| auth.is_signed_in()),
             on_session_screen: self.screen_is(&Screen::SignedIn),
             online: web_sys::window().is_none_or(|w| w.navigator().on_line()),
         }

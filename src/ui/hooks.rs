@@ -24,7 +24,7 @@ pub(super) fn keep_alive_hooks(ctx: Ctx) {
     });
     let online = window_event_listener_untyped("online", move |_| {
         if ctx.alive() {
-            ctx.auth().retry_soon();
+            ctx.with_auth(|auth| auth.retry_soon());
             ctx.keep_alive();
         }
     });

@@ -7,6 +7,7 @@
 use super::account::AccountView;
 use super::context::{Busy, Ctx};
 use crate::auth::{AppCode, AuthError, ChallengeAnswer, Factor, TabMessage};
+use crate::browser::BrowserAuth;
 use crate::i18n::{Key, Text};
 use crate::outcome::{self, Screen, Tone};
 use crate::secret::Password;
@@ -40,15 +41,24 @@ pub(crate) enum Intent {
     SetFactor(AccountView, Factor, bool),
 }
 
+/// What answering a challenge is said to be: under way (its button), and in the log.
+fn answering(answer: &ChallengeAnswer) -> (Busy, Key) {
+    match answer {
+        ChallengeAnswer::NewPassword(..) => (Busy::SettingPassword, Key::WhatNewPassword),
+        ChallengeAnswer::Code(..) | ChallengeAnswer::SetUpApp(..) => {
+            (Busy::CheckingCode, Key::WhatCheckingCode)
+        }
+        ChallengeAnswer::Factor(..) => (Busy::ChoosingFactor, Key::WhatChoosingFactor),
+    }
+}
+
 impl Intent {
     /// What the page says is under way while it runs.
     pub fn busy(&self) -> Busy {
         match self {
             Intent::SignIn(..) => Busy::SigningIn,
-            Intent::Answer(ChallengeAnswer::NewPassword(..)) => Busy::SettingPassword,
-            Intent::Answer(ChallengeAnswer::Code(..) | ChallengeAnswer::SetUpApp(..))
-            | Intent::EnableApp(..) => Busy::CheckingCode,
-            Intent::Answer(ChallengeAnswer::Factor(..)) => Busy::ChoosingFactor,
+            Intent::Answer(answer) => answering(answer).0,
+            Intent::EnableApp(..) => Busy::CheckingCode,
             Intent::ReadTokenInfo => Busy::Reading,
             Intent::Refresh => Busy::Refreshing,
             Intent::SignUp { .. } => Busy::SigningUp,
@@ -65,9 +75,8 @@ impl Intent {
 }
 
 impl Ctx {
-    /// Runs `intent` (the task [`Ctx::act`] starts).
-    pub(super) async fn perform(self, intent: Intent) {
-        let auth = self.auth();
+    /// Runs `intent` with `auth` (the task [`Ctx::act`] starts).
+    pub(super) async fn perform(self, auth: BrowserAuth, intent: Intent) {
         match intent {
             Intent::SignIn(username, password) => {
                 self.log(
@@ -84,13 +93,7 @@ impl Ctx {
                 }
             }
             Intent::Answer(answer) => {
-                let what = match &answer {
-                    ChallengeAnswer::NewPassword(..) => Key::WhatNewPassword,
-                    ChallengeAnswer::Code(..) | ChallengeAnswer::SetUpApp(..) => {
-                        Key::WhatCheckingCode
-                    }
-                    ChallengeAnswer::Factor(..) => Key::WhatChoosingFactor,
-                };
+                let what = answering(&answer).1;
                 self.log(Tone::Info, Text::with(Key::Working, [what.into()]));
                 match auth.answer(&answer).await {
                     Ok(step) => self.apply(outcome::after_step(step)),
@@ -105,14 +108,14 @@ impl Ctx {
                     });
                     self.info.set(Some(read.info));
                 }
-                Err(e) => self.read_failed(e),
+                Err(e) => self.read_failed(&auth, e),
             },
             Intent::Refresh => {
                 self.log(Tone::Info, Key::RefreshingTokens);
                 match auth.refresh().await {
                     Ok(refreshed) => {
                         self.apply(outcome::after_refresh(Key::LeadRefreshed, &refreshed));
-                        self.show_info().await;
+                        self.show_info(&auth).await;
                     }
                     Err(e) => self.fail(Key::WhatRefresh, e),
                 }
@@ -123,7 +126,8 @@ impl Ctx {
 
     /// Leaves the session at once; the revocation finishes (and reports) in the background.
     pub fn sign_out(self) {
-        let revocation = self.auth().sign_out();
+        let Some(auth) = self.try_auth() else { return };
+        let revocation = auth.sign_out();
         let leaving = outcome::after_sign_out_here();
         let said = leaving.notice.clone();
         self.apply(leaving);
@@ -143,22 +147,21 @@ impl Ctx {
 
     /// The timer's, visibility's and network's call: refresh if the token is near its end.
     pub(super) fn keep_alive(self) {
-        if !self.alive() || self.keeping_alive.get_value() || !self.screen_is(&Screen::SignedIn) {
+        if !self.screen_is(&Screen::SignedIn) || !self.begin_keep_alive() {
             return;
         }
-        self.keeping_alive.set_value(true);
         let auth = self.auth();
         leptos::task::spawn_local(async move {
             let result = auth.keep_alive().await;
             if !self.alive() {
                 return;
             }
-            self.keeping_alive.set_value(false);
+            self.end_keep_alive();
             match result {
                 None => {}
                 Some(Ok(refreshed)) => {
                     self.apply(outcome::after_background_refresh(&refreshed));
-                    self.show_info().await;
+                    self.show_info(&auth).await;
                 }
                 Some(Err(AuthError::Superseded)) => self.log(Tone::Info, Key::BackgroundSetAside),
                 Some(Err(error)) if !auth.is_signed_in() => self.fail(Key::WhatRefresh, error),
@@ -177,36 +180,34 @@ impl Ctx {
         if !self.alive() {
             return;
         }
-        let Some(news) = self.auth().on_tab_message(message) else {
+        let auth = self.auth();
+        let Some(news) = auth.on_tab_message(message) else {
             return;
         };
         let outcome = outcome::after_tab_news(news);
         let signed_in = outcome.screen == Some(Screen::SignedIn);
         self.apply(outcome);
         if signed_in {
-            leptos::task::spawn_local(self.show_info());
+            leptos::task::spawn_local(async move { self.show_info(&auth).await });
         }
     }
 
     /// Shows the current token info; the session is healthy when it can be read.
-    pub(super) async fn show_info(self) {
-        match self.auth().token_info().await {
+    pub(super) async fn show_info(self, auth: &BrowserAuth) {
+        match auth.token_info().await {
             Ok(read) => {
                 self.session_healthy();
                 self.info.set(Some(read.info));
             }
-            Err(e) => self.read_failed(e),
+            Err(e) => self.read_failed(auth, e),
         }
     }
 
     /// A read whose refresh failed: says why, and shows the session still held as it is
     /// (ended, with the next try) rather than no token info at all.
-    fn read_failed(self, error: AuthError) {
-        if !self.alive() {
-            return;
-        }
+    fn read_failed(self, auth: &BrowserAuth, error: AuthError) {
         self.fail(Key::WhatReading, error);
-        if let Ok(info) = self.auth().info() {
+        if let Ok(info) = auth.info() {
             self.info.set(Some(info));
         }
     }

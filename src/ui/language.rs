@@ -119,6 +119,20 @@ pub(crate) fn use_language() -> Language {
 
 /// The button that switches to the other language, named in that language. It switches the
 /// [`Language`] provided above (or the page's).
+///
+/// ```no_run
+/// use cognito_client::config::Config;
+/// use cognito_client::ui::{Authenticator, LanguageSwitch};
+/// use leptos::prelude::*;
+///
+/// #[component]
+/// fn Page(config: Config) -> impl IntoView {
+///     view! {
+///         <LanguageSwitch />
+///         <Authenticator config />
+///     }
+/// }
+/// ```
 #[component]
 pub fn LanguageSwitch() -> impl IntoView {
     let language = use_language();

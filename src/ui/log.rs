@@ -8,7 +8,16 @@ use crate::i18n::{Key, Text};
 use crate::outcome::Tone;
 use leptos::prelude::*;
 
-/// One line of the operation log.
+/// One line of the operation log, as [`AuthLog::entries`] gives it.
+///
+/// ```no_run
+/// use cognito_client::i18n::Lang;
+/// use cognito_client::ui::AuthLog;
+///
+/// fn last_line(log: AuthLog) -> Option<String> {
+///     log.entries().first().map(|entry| entry.text.render(Lang::En))
+/// }
+/// ```
 #[derive(Debug, Clone, PartialEq)]
 pub struct LogEntry {
     /// When it happened (ms since the epoch), written in the page's language when drawn.
@@ -76,6 +85,21 @@ pub(crate) fn use_log() -> AuthLog {
 
 /// The operation log of the [`AuthLog`] provided above: every line with its time, and a button
 /// that clears it. Redrawn whole on each change: the log is short text.
+///
+/// ```no_run
+/// use cognito_client::config::Config;
+/// use cognito_client::ui::{AuthLog, Authenticator, OperationLog};
+/// use leptos::prelude::*;
+///
+/// #[component]
+/// fn WithLog(config: Config) -> impl IntoView {
+///     provide_context(AuthLog::new());
+///     view! {
+///         <Authenticator config />
+///         <OperationLog />
+///     }
+/// }
+/// ```
 #[component]
 pub fn OperationLog() -> impl IntoView {
     let (log, language) = (use_log(), use_language());

@@ -42,10 +42,10 @@ pub use log::{AuthLog, LogEntry, OperationLog};
 pub use token_info::TokenPanel;
 pub use use_auth::{UseAuth, use_auth};
 
-use authenticator::focus_screen_heading;
 use leptos::prelude::{provide_context, use_context};
 
-/// The `T` provided above, or else `make`'s, provided here for what is below.
+/// The `T` provided above, or else `make`'s, provided here (to the rest of this owner: the
+/// component's later siblings too).
 fn use_or_provide<T: Clone + Send + Sync + 'static>(make: impl FnOnce() -> T) -> T {
     use_context::<T>().unwrap_or_else(|| {
         let made = make();

@@ -15,6 +15,21 @@ use leptos::prelude::*;
 /// previews (never whole tokens) — and the buttons "Read token info" (which refreshes first if
 /// the access token has ended), "Refresh now" and "Sign out". Place it among an
 /// [`Authenticator`](super::Authenticator)'s children.
+///
+/// ```no_run
+/// use cognito_client::config::Config;
+/// use cognito_client::ui::{Authenticator, TokenPanel};
+/// use leptos::prelude::*;
+///
+/// #[component]
+/// fn Debug(config: Config) -> impl IntoView {
+///     view! {
+///         <Authenticator config>
+///             <TokenPanel />
+///         </Authenticator>
+///     }
+/// }
+/// ```
 #[component]
 pub fn TokenPanel() -> impl IntoView {
     let ctx = expect_ctx();
@@ -68,7 +83,7 @@ fn InfoList(ctx: Ctx, info: TokenInfo) -> impl IntoView {
     // Once ended, while a failing refresh waits, the next try (it moves with each failure).
     let seconds_left = move || {
         let now = ctx.now_ms.get().max(obtained_at);
-        let next_try = ctx.auth().retry_at_ms();
+        let next_try = ctx.with_auth(|auth| auth.retry_at_ms());
         let retry_at = next_try.filter(|&at| at > now).map(|at| language.time(at));
         language.say(&time_left(expires_at - now as i64, retry_at))
     };
