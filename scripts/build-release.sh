@@ -3,19 +3,19 @@
 # tests measure. Extra arguments go to `trunk build` (`--dist` is not one: dist/ is assumed).
 # On the pinned nightly (rust-toolchain.toml) the standard library is rebuilt for size and a
 # panic aborts at once, so no panic message or its formatting reaches the bundle (−14 KB
-# brotli, README "Size"). On stable (`RUSTUP_TOOLCHAIN=stable`) it is a plain
+# brotli, docs/size.md). On stable (`RUSTUP_TOOLCHAIN=stable`) it is a plain
 # `trunk build --release`: the same app, larger.
 set -euo pipefail
 ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 cd "$ROOT"
 export PATH="$HOME/.cargo/bin:$ROOT/node_modules/.bin:$PATH"
 
-# Components' views type-erased, as in .cargo/config.toml (this variable overrides that file).
-flags="--cfg erase_components"
+# These flags are added to .cargo/config.toml's (`--cfg erase_components`).
+flags=""
 if rustc --version | grep -q nightly; then
   export CARGO_UNSTABLE_BUILD_STD=std,panic_abort
   export CARGO_UNSTABLE_BUILD_STD_FEATURES=optimize_for_size
-  flags="$flags -Zunstable-options -Cpanic=immediate-abort --cfg sha2_backend_soft=\"compact\""
+  flags="-Zunstable-options -Cpanic=immediate-abort --cfg sha2_backend_soft=\"compact\""
   # trunk builds offline; the standard library's own dependencies come from crates.io first.
   cargo fetch --quiet
   cargo fetch --quiet --target wasm32-unknown-unknown

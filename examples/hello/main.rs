@@ -1,6 +1,6 @@
 //! The smallest app on the library's public API: the `<Authenticator>` signs the user in
 //! (every challenge included), then shows who is signed in, their account settings and a
-//! sign-out button. README, "The library", says how to build and serve it.
+//! sign-out button. README, "The library", says how to start an app of your own from it.
 #![cfg_attr(not(target_arch = "wasm32"), allow(dead_code, unused_imports))]
 
 #[cfg(all(test, target_arch = "wasm32"))]

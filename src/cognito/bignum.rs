@@ -2,7 +2,7 @@
 //! products column by column over 28-bit digits with delayed carries (wasm32 has no 64×64→128
 //! multiply; in the browser the columns run on 128-bit SIMD), a dedicated squaring, powers of
 //! 2 by doubling, a sliding-window exponentiation, modular subtraction. Hand-written:
-//! num-bigint cost 8.9 KB brotli more in the bundle and was 1.7× slower (README, "SRP").
+//! num-bigint cost 8.9 KB brotli more in the bundle and was 1.7× slower (docs/srp.md).
 //! Checked against num-bigint in the tests.
 
 use crate::secret::wipe;
@@ -452,7 +452,7 @@ impl Modulus {
     }
 }
 
-/// The sliding window's width in bits (4 and 6 measured the same, README "SRP").
+/// The sliding window's width in bits (4 and 6 measured the same, docs/srp.md).
 const WINDOW: usize = 5;
 /// A window's odd powers of the base, in the domain.
 type Table = [Digits; 1 << (WINDOW - 1)];

@@ -1,4 +1,4 @@
-// The sign-in screen index.html draws before the app has arrived (README "First load"): shown at
+// The sign-in screen index.html draws before the app has arrived (docs/first-load.md): shown at
 // once to a tab with no session, the same as the app's own in words and layout, in the page's
 // language; what is typed or pressed there is taken over by the app. To act before the app runs,
 // these tests hold the wasm back with route interception (the page itself is the real build,
